@@ -1,0 +1,165 @@
+"""The career graph: one node per fiche and per outside role, one edge per p-1 / p+1 link.
+
+A fiche's `previous` entry P gives the move P -> fiche; its `next` entry N gives
+fiche -> N. The same move named on both fiches is one edge: stated if either fiche
+states it, with the pages of both. Moves to the same post in a larger structure
+(a fiche naming itself) are not edges: they lead nowhere new.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from iae_cli.model import FicheSummary, LinkKind
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    source: str
+    target: str
+    kind: LinkKind
+    pages: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+
+
+Route = tuple[str, ...]
+
+
+@dataclass(slots=True)
+class CareerGraph:
+    nodes: tuple[str, ...]
+    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    successors: dict[str, list[str]] = field(default_factory=dict)
+    predecessors: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, fiches: Iterable[FicheSummary], role_ids: Iterable[str]) -> CareerGraph:
+        fiche_list = list(fiches)
+        graph = cls(tuple([f.id for f in fiche_list] + list(role_ids)))
+        for fiche in fiche_list:
+            pages = fiche.mobility.pages
+            for link in fiche.mobility.previous:
+                if link.id is not None:
+                    graph._add(link.id, fiche.id, link.link, pages, link.label)
+            for link in fiche.mobility.next:
+                if link.id is not None:
+                    graph._add(fiche.id, link.id, link.link, pages, link.label)
+        for node in graph.nodes:
+            graph.successors.setdefault(node, []).sort()
+            graph.predecessors.setdefault(node, []).sort()
+        return graph
+
+    def _add(self, source: str, target: str, kind: LinkKind, pages: str, label: str) -> None:
+        if source == target:
+            return
+        old = self.edges.get((source, target))
+        if old is None:
+            self.edges[(source, target)] = Edge(source, target, kind, (pages,), (label,))
+            self.successors.setdefault(source, []).append(target)
+            self.predecessors.setdefault(target, []).append(source)
+            return
+        merged_kind: LinkKind = "stated" if "stated" in (old.kind, kind) else "inferred"
+        merged_pages = old.pages if pages in old.pages else (*old.pages, pages)
+        self.edges[(source, target)] = Edge(source, target, merged_kind, merged_pages, (*old.labels, label))
+
+    def next_of(self, node: str, stated_only: bool = False) -> list[str]:
+        return [t for t in self.successors.get(node, ()) if not stated_only or self.edges[(node, t)].kind == "stated"]
+
+    def previous_of(self, node: str, stated_only: bool = False) -> list[str]:
+        return [s for s in self.predecessors.get(node, ()) if not stated_only or self.edges[(s, node)].kind == "stated"]
+
+    def route_edges(self, route: Route) -> list[Edge]:
+        return [self.edges[(a, b)] for a, b in zip(route, route[1:], strict=False)]
+
+    def _inferred_count(self, route: Route) -> int:
+        return sum(1 for e in self.route_edges(route) if e.kind == "inferred")
+
+    def distances(self, start: str, stated_only: bool = False, banned: frozenset[tuple[str, str]] = frozenset(),
+                  banned_nodes: frozenset[str] = frozenset()) -> dict[str, str | None]:
+        """Breadth-first parents from `start` (fewest moves; ties go to the smaller id)."""
+        parents: dict[str, str | None] = {start: None}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for nxt in self.next_of(node, stated_only):
+                if nxt in parents or nxt in banned_nodes or (node, nxt) in banned:
+                    continue
+                parents[nxt] = node
+                queue.append(nxt)
+        return parents
+
+    def shortest_routes(self, start: str, goal: str, stated_only: bool = False, limit: int = 1000) -> list[Route]:
+        """Every route with the fewest moves (at most `limit`), stated-richest first."""
+        if start == goal:
+            return [(start,)]
+        depth = {start: 0}
+        parents: dict[str, list[str]] = {start: []}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            if goal in depth and depth[node] >= depth[goal]:
+                break
+            for nxt in self.next_of(node, stated_only):
+                if nxt not in depth:
+                    depth[nxt] = depth[node] + 1
+                    parents[nxt] = [node]
+                    queue.append(nxt)
+                elif depth[nxt] == depth[node] + 1:
+                    parents[nxt].append(node)
+        if goal not in depth:
+            return []
+        routes: list[Route] = []
+        stack: list[tuple[str, Route]] = [(goal, (goal,))]
+        while stack and len(routes) < limit:
+            node, suffix = stack.pop()
+            if node == start:
+                routes.append(suffix)
+                continue
+            for parent in sorted(parents[node], reverse=True):
+                stack.append((parent, (parent, *suffix)))
+        routes.sort(key=lambda r: (self._inferred_count(r), r))
+        return routes
+
+    def best_routes(self, start: str, goal: str, count: int, stated_only: bool = False) -> list[Route]:
+        """The `count` shortest simple routes (Yen's algorithm on an unweighted graph)."""
+        first = self.shortest_routes(start, goal, stated_only, limit=1)
+        if not first:
+            return []
+        found: list[Route] = [first[0]]
+        candidates: list[tuple[int, int, Route]] = []
+        seen: set[Route] = {first[0]}
+        while len(found) < count:
+            last = found[-1]
+            for i in range(len(last) - 1):
+                spur, root = last[i], last[: i + 1]
+                banned = frozenset((r[i], r[i + 1]) for r in found if r[: i + 1] == root and len(r) > i + 1)
+                parents = self.distances(spur, stated_only, banned, frozenset(root[:-1]))
+                if goal not in parents:
+                    continue
+                tail: list[str] = []
+                node: str | None = goal
+                while node is not None:
+                    tail.append(node)
+                    node = parents[node]
+                route = root[:-1] + tuple(reversed(tail))
+                if route not in seen:
+                    seen.add(route)
+                    heapq.heappush(candidates, (len(route), self._inferred_count(route), route))
+            if not candidates:
+                break
+            found.append(heapq.heappop(candidates)[2])
+        return found
+
+    def career_map(self, start: str, stated_only: bool = False) -> list[tuple[str, int, str | None]]:
+        """Every node reachable from `start`: (node, moves, the node it is reached from), nearest first."""
+        parents = self.distances(start, stated_only)
+        depth: dict[str, int] = {start: 0}
+        order: list[tuple[str, int, str | None]] = []
+        for node, parent in parents.items():  # insertion order is breadth-first order
+            if parent is not None:
+                depth[node] = depth[parent] + 1
+                order.append((node, depth[node], parent))
+        return order

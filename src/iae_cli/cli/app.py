@@ -1,0 +1,136 @@
+"""The `iae` application: global options, command registry, and the one error edge."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+import typer.core
+from typer._click import exceptions as click_exceptions
+
+from iae_cli import __version__
+from iae_cli.cli import i18n
+from iae_cli.errors import EXIT_USAGE, IaeError
+
+i18n.install()
+
+
+class IaeGroup(typer.core.TyperGroup):
+    """Runs a command and turns every expected failure into French on stderr and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        code = 0
+        try:
+            result = super().main(args=args, prog_name=prog_name or "iae", complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0
+        except IaeError as error:
+            code = _fail(error.message, error.exit_code)
+        except click_exceptions.UsageError as error:
+            hint = "iae --help"
+            if error.ctx is not None and error.ctx.command_path:
+                hint = f"{error.ctx.command_path} --help"
+            code = _fail(f"{i18n.usage_error_message(error)} (aide : {hint})", EXIT_USAGE)
+        except click_exceptions.Abort:
+            code = _fail("interrompu", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            code = 1
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        i18n.patch_rich_help()
+        super().format_help(ctx, formatter)
+
+
+def _fail(text: str, exit_code: int) -> int:
+    from iae_cli.render.document import clean
+
+    sys.stdout.flush()
+    sys.stderr.write(f"iae : {clean(text)}\n")
+    return exit_code
+
+
+class State:
+    """What the global options chose, shared by every command through the context."""
+
+    def __init__(self, data: Path | None) -> None:
+        self.data_option = data
+        self._catalog: Any = None
+
+    @property
+    def data_dir(self) -> Path:
+        from iae_cli.paths import resolve_data_dir
+
+        return resolve_data_dir(self.data_option)
+
+    def catalog(self) -> Any:
+        if self._catalog is None:
+            from iae_cli.catalog import Catalog
+
+            self._catalog = Catalog.open(self.data_dir)
+        return self._catalog
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State(None)
+    return root.obj
+
+
+app = typer.Typer(
+    cls=IaeGroup,
+    name="iae",
+    help="Les emplois cadres de l'insertion par l'activité économique (étude Apec 2008) : "
+    "fiches métiers, secteur, accès selon diplôme et expérience, parcours de carrière.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"iae {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Path | None = typer.Option(
+        None, "--data", help="Dossier de données à utiliser (sinon $IAE_DATA, sinon les données fournies).",
+        metavar="DOSSIER", show_default=False,
+    ),
+    version: bool = typer.Option(False, "--version", help="Affiche la version et quitte.", callback=_version, is_eager=True),
+) -> None:
+    """Les emplois cadres de l'IAE, d'après l'étude Apec 2008."""
+    ctx.obj = State(data)
+
+
+def _register() -> None:
+    from iae_cli.cli.commands import glossary, listing, match, path, sector, show, validate
+
+    app.command("list", help="Liste les sept métiers cadres : niveau, diplôme, expérience, salaire.")(listing.run)
+    app.command("show", help="Affiche une fiche métier complète, ou une de ses sections.")(show.run)
+    app.command("match", help="Les postes accessibles avec un diplôme et des années d'expérience, et ce qui manque pour les autres.")(match.run)
+    app.command("path", help="Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste.")(path.run)
+    app.command("sector", help="Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations.")(sector.run)
+    app.command("glossary", help="Les sigles de l'étude, ou l'un d'eux.")(glossary.run)
+    app.command("validate", help="Vérifie un dossier de données et liste tous ses problèmes.")(validate.run)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    typer.main.get_command(app).main(prog_name="iae")

@@ -1,0 +1,103 @@
+"""`iae path FROM [TO]`: the shortest career route, or the map of where FROM leads."""
+
+from __future__ import annotations
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.names import resolve_role
+from iae_cli.cli.options import check_format, format_option, parse_bac, parse_count, parse_years
+from iae_cli.cli.output import emit_data, emit_document
+from iae_cli.errors import NoResultError, UsageError
+
+FORMATS = ("table", "json", "mermaid")
+
+
+def run(
+    ctx: typer.Context,
+    source: str = typer.Argument(..., help="Poste de départ (fiche ou rôle de roles.yaml).", metavar="DEPART", show_default=False),
+    target: str | None = typer.Argument(None, help="Poste visé ; sans lui, la carte de tout ce qui est atteignable.", metavar="[ARRIVEE]", show_default=False),
+    stated_only: bool = typer.Option(False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."),
+    all_routes: bool = typer.Option(False, "--all", help="Montrer tous les parcours les plus courts."),
+    max_routes: str | None = typer.Option(None, "--max", help="Montrer les N meilleurs parcours.", metavar="N", show_default=False),
+    bac: str | None = typer.Option(None, "--bac", help="Votre diplôme (bac+N), pour marquer les étapes accessibles.", metavar="N", show_default=False),
+    years: str | None = typer.Option(None, "--years", help="Vos années d'expérience, avec --bac.", metavar="ANS", show_default=False),
+    fmt: str = format_option(*FORMATS),
+) -> None:
+    from iae_cli.careers import CareerGraph
+    from iae_cli.match import Profile
+
+    check_format(fmt, *FORMATS)
+    count = parse_count(max_routes, "--max")
+    level, experience = parse_bac(bac), parse_years(years)
+    if (level is None) != (experience is None):
+        raise UsageError("--bac et --years vont ensemble : donnez les deux")
+    profile = Profile(level, experience) if level is not None and experience is not None else None
+    catalog = state(ctx).catalog()
+    start = resolve_role(catalog, source)
+    graph = CareerGraph.build(catalog.summaries.values(), catalog.roles)
+    if target is None:
+        _career_map(graph, catalog, start, stated_only, fmt)
+        return
+    goal = resolve_role(catalog, target)
+    if all_routes:
+        routes = graph.shortest_routes(start, goal, stated_only, limit=count or 50)
+    elif count:
+        routes = graph.best_routes(start, goal, count, stated_only)
+    else:
+        routes = graph.shortest_routes(start, goal, stated_only, limit=1)
+    if not routes:
+        if fmt == "json":
+            emit_data({"from": start, "to": goal, "steps": [], "edges": []}, fmt)
+        raise NoResultError(_no_route(graph, catalog, start, goal, stated_only))
+    if fmt == "json":
+        from iae_cli.render import data
+
+        payload = {"from": start, "to": goal, **data.route(graph, routes[0])}
+        if len(routes) > 1 or all_routes or count:
+            payload["routes"] = [data.route(graph, r) for r in routes]
+        emit_data(payload, fmt)
+    elif fmt == "mermaid":
+        from iae_cli.render.mermaid import flowchart
+
+        edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
+        typer.echo(flowchart((n for r in routes for n in r), edges.values(), catalog.title_of), nl=False)
+    else:
+        from iae_cli.render.views import route_view
+
+        emit_document(route_view(graph, routes, catalog.summaries, catalog.title_of, profile))
+
+
+def _career_map(graph: object, catalog: object, start: str, stated_only: bool, fmt: str) -> None:
+    from iae_cli.careers import CareerGraph
+    from iae_cli.catalog import Catalog
+
+    assert isinstance(graph, CareerGraph) and isinstance(catalog, Catalog)
+    reached = graph.career_map(start, stated_only)
+    tree_edges = [graph.edges[(parent, node)] for node, _depth, parent in reached if parent is not None]
+    if fmt == "json":
+        from iae_cli.render import data
+
+        emit_data(
+            {"from": start, "to": None, "steps": [], "edges": [data.edge(e) for e in tree_edges],
+             "reachable": [{"id": n, "moves": d, "via": p} for n, d, p in reached]},
+            fmt,
+        )
+    elif fmt == "mermaid":
+        from iae_cli.render.mermaid import flowchart
+
+        typer.echo(flowchart([start, *(n for n, _d, _p in reached)], tree_edges, catalog.title_of), nl=False)
+    else:
+        from iae_cli.render.views import career_map_view
+
+        emit_document(career_map_view(start, reached, graph, catalog.title_of))
+
+
+def _no_route(graph: object, catalog: object, start: str, goal: str, stated_only: bool) -> str:
+    from iae_cli.careers import CareerGraph
+
+    assert isinstance(graph, CareerGraph)
+    after = ", ".join(graph.next_of(start, stated_only)) or "aucun poste"
+    before = ", ".join(graph.previous_of(goal, stated_only)) or "aucun poste"
+    scope = " cité par l'étude" if stated_only else ""
+    return f"aucun parcours{scope} de {start} vers {goal}. {start} mène à : {after}. Mènent à {goal} : {before}."

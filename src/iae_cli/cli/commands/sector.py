@@ -1,0 +1,62 @@
+"""`iae sector [TOPIC]`: the sector overview, or one topic of it."""
+
+from __future__ import annotations
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.output import emit_data, emit_document
+from iae_cli.errors import UnknownNameError
+
+FORMATS = ("table", "json")
+
+# French and English names of each topic -> (view topic, keys of secteur.yaml)
+TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "structures": ("structures", ("structures",)),
+    "reseaux": ("networks", ("networks",)),
+    "chiffres": ("figures", ("figures", "sectors_of_activity")),
+    "histoire": ("history", ("history",)),
+    "contrat": ("contract", ("contract",)),
+    "finance": ("finance", ("finance_solidaire",)),
+    "specificites": ("traits", ("traits",)),
+    "tendances": ("trends", ("trends",)),
+    "formation": ("training", ("training",)),
+    "metiers-rse": ("roles", ("emerging_roles",)),
+}
+ALIASES = {
+    "networks": "reseaux", "figures": "chiffres", "history": "histoire", "contract": "contrat", "cae": "contrat",
+    "traits": "specificites", "trends": "tendances", "evolution": "tendances", "training": "formation",
+    "formations": "formation", "roles": "metiers-rse", "rse": "metiers-rse", "finance-solidaire": "finance",
+    "microcredit": "finance", "reseau": "reseaux",
+}
+
+
+def run(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(None, help=f"Un thème : {', '.join(TOPICS)}.", metavar="[THÈME]", show_default=False),
+    fmt: str = format_option(*FORMATS),
+) -> None:
+    check_format(fmt, *FORMATS)
+    chosen = _topic(topic) if topic is not None else None
+    sector = state(ctx).catalog().sector()
+    if fmt == "json":
+        keys = TOPICS[chosen][1] if chosen else tuple(sector)
+        emit_data({key: sector[key] for key in keys}, fmt)
+        return
+    from iae_cli.render.views import sector_view
+
+    emit_document(sector_view(sector, TOPICS[chosen][0] if chosen else None))
+
+
+def _topic(name: str) -> str:
+    from iae_cli.lookup import fold
+
+    key = fold(name)
+    key = ALIASES.get(key, key)
+    if key in TOPICS:
+        return key
+    starts = [t for t in TOPICS if key and t.startswith(key)]
+    if len(starts) == 1:
+        return starts[0]
+    raise UnknownNameError(f"thème « {name[:40]} » inconnu ; thèmes possibles : {', '.join(TOPICS)}")

@@ -1,0 +1,62 @@
+"""`iae show ID`: a whole fiche, or one section of it."""
+
+from __future__ import annotations
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.names import complete_fiche_id, resolve_fiche
+from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.output import emit_data, emit_document
+from iae_cli.errors import UsageError
+
+FORMATS = ("table", "json", "yaml", "markdown")
+
+
+def run(
+    ctx: typer.Context,
+    name: str = typer.Argument(
+        ..., help="Identifiant, intitulé (masculin ou féminin), avec ou sans accents.", metavar="MÉTIER",
+        autocompletion=complete_fiche_id, show_default=False,
+    ),
+    section: str | None = typer.Option(None, "--section", "-s", help="N'afficher qu'une section (mission, salaire, activites, diplome, experience, mobilite, offres, sources…).", metavar="SECTION"),
+    fmt: str = format_option(*FORMATS),
+) -> None:
+    check_format(fmt, *FORMATS)
+    catalog = state(ctx).catalog()
+    fiche = catalog.fiche(resolve_fiche(catalog, name))
+    if fmt in ("json", "yaml"):
+        from iae_cli.render import data
+
+        payload = data.fiche(fiche)
+        emit_data(payload if section is None else {"id": fiche.id, _section_key(section): payload.get(_section_key(section))}, fmt)
+        return
+    from iae_cli.render.views import fiche_view
+
+    emit_document(fiche_view(fiche, catalog.title_of, _section_id(section)), fmt)
+
+
+_JSON_KEYS = {
+    "mission": "mission", "salaire": "salary", "recruteurs": "recruiters", "rattachement": "reporting",
+    "relations": "relations", "activites": "activities", "diplome": "diploma", "experience": "experience",
+    "connaissances": "knowledge", "competences": "skills", "mobilite": "mobility", "offres": "offers",
+    "sources": "sources",
+}
+_ALIASES = {"remuneration": "salaire", "salary": "salaire", "offers": "offres", "mobility": "mobilite",
+            "skills": "competences", "activities": "activites", "diploma": "diplome", "p-1": "mobilite", "p+1": "mobilite"}
+
+
+def _section_id(section: str | None) -> str | None:
+    from iae_cli.lookup import fold
+
+    if section is None:
+        return None
+    key = fold(section)
+    key = _ALIASES.get(key, key)
+    if key not in _JSON_KEYS:
+        raise UsageError(f"section « {section[:40]} » inconnue ; sections possibles : {', '.join(_JSON_KEYS)}")
+    return key
+
+
+def _section_key(section: str) -> str:
+    return _JSON_KEYS[_section_id(section) or ""]

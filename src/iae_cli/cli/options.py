@@ -1,0 +1,77 @@
+"""Options shared by several commands, declared once, and their checks (French messages)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import typer
+
+from iae_cli.errors import UsageError
+
+FORMAT_HELP = "Format de sortie : {choices}."
+
+
+def format_option(*choices: str) -> Any:
+    return typer.Option("table", "--format", "-f", help=FORMAT_HELP.format(choices=", ".join(choices)), metavar="FORMAT")
+
+
+def check_format(value: str, *choices: str) -> str:
+    if value not in choices:
+        raise UsageError(f"format « {value} » non proposé ici ; formats possibles : {', '.join(choices)}")
+    return value
+
+
+def level_option() -> Any:
+    return typer.Option(
+        None,
+        "--level",
+        "-l",
+        help="Ne garder qu'un niveau : direction-generale, encadrement-intermediaire, encadrement-proximite.",
+        metavar="NIVEAU",
+    )
+
+
+def check_level(value: str | None) -> str | None:
+    from iae_cli.lookup import fold
+    from iae_cli.model import LEVEL_LABELS
+
+    if value is None:
+        return None
+    folded = fold(value)
+    for level, label in LEVEL_LABELS.items():
+        if folded in (level, fold(label)) or (folded and level.startswith(folded) and len(folded) >= 5):
+            return level
+    raise UsageError(f"niveau « {value[:60]} » inconnu ; niveaux possibles : {', '.join(LEVEL_LABELS)}")
+
+
+def parse_bac(text: str | None, option: str = "--bac") -> int | None:
+    if text is None:
+        return None
+    cleaned = text.strip().lower().removeprefix("bac").removeprefix("+")
+    if not cleaned.isdigit():
+        raise UsageError(f"{option} attend un niveau entier de 0 (baccalauréat) à 8 (doctorat), par exemple {option} 5 ; reçu : « {text[:40]} »")
+    value = int(cleaned)
+    if value > 8:
+        raise UsageError(f"{option} doit être entre 0 (baccalauréat) et 8 (doctorat) ; reçu : {value}")
+    return value
+
+
+def parse_years(text: str | None, option: str = "--years") -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise UsageError(f"{option} attend un nombre d'années, par exemple {option} 3 ou {option} 1,5 ; reçu : « {text[:40]} »") from None
+    if math.isnan(value) or math.isinf(value) or not 0 <= value <= 60:
+        raise UsageError(f"{option} doit être un nombre d'années entre 0 et 60 ; reçu : « {text[:40]} »")
+    return value
+
+
+def parse_count(text: str | None, option: str) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 1 <= int(text) <= 1000:
+        raise UsageError(f"{option} attend un nombre entier entre 1 et 1000 ; reçu : « {text[:40]} »")
+    return int(text)

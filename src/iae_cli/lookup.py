@@ -1,0 +1,95 @@
+"""Turn what a person types into an id: accents, case, feminine titles, prefixes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from iae_cli.errors import UnknownNameError, UsageError
+
+MAX_NAME_LENGTH = 300
+_STOP_WORDS = frozenset({"d", "de", "du", "des", "l", "la", "le", "les", "un", "une", "en", "dans", "au", "aux"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def fold(text: str) -> str:
+    """'Chargée d'insertion' -> 'chargee-insertion': no accents, no case, no little words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = [w for w in _NON_WORD.split(bare) if w and w not in _STOP_WORDS]
+    return "-".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Folded names -> ids, built once per catalog."""
+
+    keys: Mapping[str, frozenset[str]]
+    ids: tuple[str, ...]
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, Iterable[str]]]) -> NameIndex:
+        keys: dict[str, set[str]] = {}
+        ids: list[str] = []
+        for node_id, labels in names:
+            ids.append(node_id)
+            for label in (node_id, *labels):
+                folded = fold(label)
+                if folded:
+                    keys.setdefault(folded, set()).add(node_id)
+        return cls({k: frozenset(v) for k, v in keys.items()}, tuple(ids))
+
+    def resolve(self, name: str, what: str = "métier") -> str:
+        """The one id `name` designates; UnknownNameError (with suggestions) otherwise."""
+        shown = _CONTROL.sub("�", name)
+        if len(shown) > 60:
+            shown = shown[:57] + "…"
+        if not name.strip():
+            raise UsageError(f"nom de {what} vide : donnez un identifiant ou un intitulé (voir « iae list »)")
+        if len(name) > MAX_NAME_LENGTH:
+            raise UnknownNameError(f"nom de {what} trop long ({len(name)} caractères ; au plus {MAX_NAME_LENGTH})")
+        folded = fold(_CONTROL.sub(" ", name))
+        if not folded:
+            raise UnknownNameError(f"« {shown} » ne désigne aucun {what} (voir « iae list »)")
+        exact = self.keys.get(folded)
+        if exact and len(exact) == 1:
+            return next(iter(exact))
+        candidates = set(exact or ())
+        if not candidates:
+            for key, ids in self.keys.items():
+                if key.startswith(folded) or f"-{folded}" in f"-{key}":
+                    candidates.update(ids)
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        if candidates:
+            ordered = tuple(i for i in self.ids if i in candidates)
+            raise UnknownNameError(
+                f"« {shown} » est ambigu : il peut désigner {', '.join(ordered)} ; précisez l'identifiant", ordered
+            )
+        close = difflib.get_close_matches(folded, list(self.keys), n=6, cutoff=0.5)
+        suggestions: list[str] = []
+        for key in close:
+            for node_id in sorted(self.keys[key]):
+                if node_id not in suggestions:
+                    suggestions.append(node_id)
+        hint = f" ; identifiants proches : {', '.join(suggestions[:3])}" if suggestions else " (voir « iae list »)"
+        raise UnknownNameError(f"aucun {what} ne s'appelle « {shown} »{hint}", tuple(suggestions[:3]))
+
+
+def resolve(name: str, ids: Mapping[str, object], labels: Iterable[tuple[str, Iterable[str]]], what: str = "métier") -> str:
+    """Resolve `name` against `ids`, building the full name index only when needed.
+
+    An exact id, or a name that folds to one (`chargé-insertion`), is answered at once;
+    titles, feminine forms, aliases and prefixes go through `NameIndex`.
+    """
+    if name in ids:
+        return name
+    if len(name) <= MAX_NAME_LENGTH:
+        folded = fold(name)
+        if folded in ids:
+            return folded
+    return NameIndex.build(labels).resolve(name, what)

@@ -1,0 +1,267 @@
+"""The data model: typed, immutable views of validated data.
+
+Builders take dictionaries that already passed the JSON schema, so they only convert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Level = Literal["direction-generale", "encadrement-intermediaire", "encadrement-proximite"]
+LinkKind = Literal["stated", "inferred"]
+
+LEVEL_LABELS: dict[str, str] = {
+    "direction-generale": "Direction générale",
+    "encadrement-intermediaire": "Encadrement intermédiaire",
+    "encadrement-proximite": "Encadrement de proximité",
+}
+LEVEL_ORDER = tuple(LEVEL_LABELS)
+
+BAND_LABELS: dict[str, str] = {
+    "jeunes-diplomes": "jeunes diplômés (moins d'un an)",
+    "jeunes-cadres": "jeunes cadres (1 à 5 ans)",
+    "cadres-confirmes": "cadres confirmés (plus de 5 ans)",
+}
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    masculine: str
+    feminine: str
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    min_keur: float
+    max_keur: float
+    profile: str | None = None
+    year: int | None = None
+    note: str | None = None
+    pages: str | None = None
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Salary:
+        return cls(raw["min_keur"], raw["max_keur"], raw.get("profile"), raw.get("year"), raw.get("note"), raw.get("pages"))
+
+
+@dataclass(frozen=True, slots=True)
+class Diploma:
+    min_bac: int
+    max_bac: int | None
+    fields: tuple[str, ...]
+    alternatives: tuple[str, ...]
+    note: str | None
+    pages: str
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Diploma:
+        return cls(
+            raw["min_bac"], raw["max_bac"], _texts(raw["fields"]), _texts(raw["alternatives"]), raw.get("note"), raw["pages"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TableBand:
+    """A fiche's row in the study's table of access by years of experience."""
+
+    band: str
+    min_years: float
+    max_years: float | None
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    min_years: float
+    max_years: float | None
+    domain: str | None
+    note: str | None
+    assets: tuple[str, ...]
+    table: TableBand | None
+    pages: str
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Experience:
+        table = raw.get("table")
+        return cls(
+            raw["min_years"],
+            raw["max_years"],
+            raw["domain"],
+            raw.get("note"),
+            _texts(raw.get("assets")),
+            TableBand(table["band"], table["min_years"], table["max_years"], table["pages"]) if table else None,
+            raw["pages"],
+        )
+
+    @property
+    def table_differs(self) -> bool:
+        """True when the study's summary table asks less experience than the fiche."""
+        return self.table is not None and self.table.min_years < self.min_years
+
+
+@dataclass(frozen=True, slots=True)
+class MobilityLink:
+    label: str
+    id: str | None
+    link: LinkKind
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mobility:
+    previous: tuple[MobilityLink, ...]
+    next: tuple[MobilityLink, ...]
+    pages: str
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Mobility:
+        def links(items: list[dict[str, Any]]) -> tuple[MobilityLink, ...]:
+            return tuple(MobilityLink(i["label"], i["id"], i["link"], i.get("note")) for i in items)
+
+        return cls(links(raw["previous"]), links(raw["next"]), raw["pages"])
+
+
+@dataclass(frozen=True, slots=True)
+class FicheSummary:
+    """What list, match, path and name lookup need: small enough to cache for thousands."""
+
+    id: str
+    title: Title
+    aliases: tuple[str, ...]
+    level: Level
+    pages: str
+    salary: Salary
+    diploma: Diploma
+    experience: Experience
+    mobility: Mobility
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> FicheSummary:
+        return cls(
+            raw["id"],
+            Title(raw["title"]["masculine"], raw["title"]["feminine"]),
+            _texts(raw.get("aliases")),
+            raw["level"],
+            raw["pages"],
+            Salary.build(raw["salary"]),
+            Diploma.build(raw["diploma"]),
+            Experience.build(raw["experience"]),
+            Mobility.build(raw["mobility"]),
+        )
+
+
+SUMMARY_KEYS = ("id", "title", "aliases", "level", "pages", "salary", "diploma", "experience", "mobility")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSection:
+    items: tuple[str, ...]
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityGroup:
+    group: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Activities:
+    main: tuple[ActivityGroup, ...]
+    optional: tuple[ActivityGroup, ...]
+    variability: tuple[str, ...]
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    internal: tuple[str, ...]
+    external: tuple[str, ...]
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    title: str
+    salary: Salary | None
+    employer: str
+    size: str | None
+    location: str | None
+    requirements: tuple[str, ...]
+    missions: tuple[str, ...]
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fiche:
+    summary: FicheSummary
+    mission: str
+    mission_pages: str
+    recruiters: ItemSection
+    reporting: ItemSection
+    relations: Relations
+    activities: Activities
+    knowledge: ItemSection
+    skills: ItemSection
+    offers: tuple[Offer, ...]
+
+    @property
+    def id(self) -> str:
+        return self.summary.id
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Fiche:
+        def section(key: str) -> ItemSection:
+            return ItemSection(_texts(raw[key]["items"]), raw[key]["pages"])
+
+        def groups(items: list[dict[str, Any]]) -> tuple[ActivityGroup, ...]:
+            return tuple(ActivityGroup(g["group"], _texts(g["items"])) for g in items)
+
+        acts = raw["activities"]
+        rel = raw["relations"]
+        return cls(
+            FicheSummary.build(raw),
+            raw["mission"]["text"],
+            raw["mission"]["pages"],
+            section("recruiters"),
+            section("reporting"),
+            Relations(_texts(rel["internal"]), _texts(rel["external"]), rel["pages"]),
+            Activities(groups(acts["main"]), groups(acts["optional"]), _texts(acts["variability"]), acts["pages"]),
+            section("knowledge"),
+            section("skills"),
+            tuple(
+                Offer(
+                    o["title"],
+                    Salary.build(o["salary"]) if o["salary"] else None,
+                    o["employer"],
+                    o.get("size"),
+                    o.get("location"),
+                    _texts(o["requirements"]),
+                    _texts(o.get("missions")),
+                    o["pages"],
+                )
+                for o in raw["offers"]
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A post outside the fiches, named in a mobility list."""
+
+    id: str
+    title: str
+    note: str | None
+    pages: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    term: str
+    meaning: str
+    in_study: bool

@@ -1,0 +1,56 @@
+"""Rich output for a colour terminal. Every string from data goes in as `Text`: never markup."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(clean(value), style=style)
+
+
+def _block(block: Block) -> RenderableType:
+    if isinstance(block, Heading):
+        if block.level == 1:
+            return _text(block.text, "bold cyan")
+        return Padding(_text(block.text, "bold underline"), (1, 0, 0, 0))
+    if isinstance(block, Paragraph):
+        style = {"note": "italic yellow", "warning": "bold yellow"}.get(block.style, "")
+        prefix = {"note": "Note : ", "warning": "Attention : "}.get(block.style, "")
+        return _text(prefix + block.text, style)
+    if isinstance(block, Bullets):
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for item in block.items:
+            grid.add_row(Text("•", style="cyan"), _text(item))
+        return Group(_text(block.title, "bold"), grid) if block.title else grid
+    if isinstance(block, Fields):
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(style="bold", overflow="fold")
+        grid.add_column(overflow="fold")
+        for label, value in block.pairs:
+            grid.add_row(_text(label), _text(value))
+        return grid
+    if isinstance(block, Table):
+        table = RichTable(show_lines=False, header_style="bold", expand=False)
+        for header in block.headers:
+            table.add_column(_text(header), overflow="fold")
+        for row in block.rows:
+            table.add_row(*(_text(cell) for cell in row))
+        return table
+    lines = [Text("  " * depth + ("└ " if depth else ""), style="dim") + _text(text) for depth, text in block.lines]
+    return Group(*lines)
+
+
+def render_rich(document: Document, file: IO[str] | None = None) -> None:
+    console = Console(file=file, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    for block in document.blocks:
+        console.print(_block(block))

@@ -1,0 +1,107 @@
+"""Plain text for pipes, NO_COLOR and dumb terminals: no escape codes, wrapped to a width."""
+
+from __future__ import annotations
+
+import textwrap
+
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean
+
+NARROW = 60
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    lines: list[str] = []
+    for index, paragraph in enumerate(clean(text).split("\n")):
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width=max(width, len(first) + 10),
+                initial_indent=first if index == 0 else rest,
+                subsequent_indent=rest,
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
+            or [first.rstrip()]
+        )
+    return lines
+
+
+def _table(block: Table, width: int) -> list[str]:
+    headers = [clean(h) for h in block.headers]
+    rows = [[clean(c) for c in row] for row in block.rows]
+    natural = [max(len(line) for cell in [h] + [r[i] for r in rows] for line in cell.split("\n")) for i, h in enumerate(headers)]
+    gap = 2
+    if width < NARROW:
+        return _records(headers, rows, width)
+    widths = list(natural)
+    budget = width - gap * (len(widths) - 1)
+    while sum(widths) > budget:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= 8:
+            return _records(headers, rows, width)
+        widths[widest] -= 1
+    out: list[str] = []
+    tall = any(len(_cell_lines(c, w)) > 1 for row in rows for c, w in zip(row, widths, strict=True))
+    for index, cells in enumerate([headers, None, *rows]):
+        if cells is None:
+            out.append("  ".join("-" * w for w in widths).rstrip())
+            continue
+        if tall and index > 2:
+            out.append("")
+        wrapped = [_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)]
+        for line_no in range(max(len(w) for w in wrapped)):
+            parts = [(w[line_no] if line_no < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
+            out.append((" " * gap).join(parts).rstrip())
+    return out
+
+
+def _cell_lines(cell: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for part in cell.split("\n"):
+        lines.extend(textwrap.wrap(part, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _records(headers: list[str], rows: list[list[str]], width: int) -> list[str]:
+    """A table too wide for the screen: one block of 'header: value' lines per row."""
+    out: list[str] = []
+    for row in rows:
+        for header, cell in zip(headers, row, strict=True):
+            out.extend(_wrap(cell.replace("\n", " — "), width, f"{header} : ", "  "))
+        out.append("")
+    return out[:-1]
+
+
+def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Heading):
+        title = clean(block.text)
+        if block.level == 1:
+            return [*_wrap(title.upper(), width), ""]
+        return ["", *_wrap(title, width), "-" * min(len(title), width)]
+    if isinstance(block, Paragraph):
+        prefix = {"note": "Note : ", "warning": "Attention : "}.get(block.style, "")
+        return _wrap(prefix + block.text, width)
+    if isinstance(block, Bullets):
+        lines = _wrap(block.title, width) if block.title else []
+        for item in block.items:
+            lines.extend(_wrap(item, width, "- ", "  "))
+        return lines
+    if isinstance(block, Fields):
+        lines = []
+        for label, value in block.pairs:
+            lines.extend(_wrap(value, width, f"{clean(label)} : ", "  "))
+        return lines
+    if isinstance(block, Table):
+        return _table(block, width)
+    lines = []
+    for depth, text in block.lines:
+        indent = "  " * depth
+        lines.extend(_wrap(text, width, indent + ("└ " if depth else ""), indent + "  "))
+    return lines
+
+
+def render_text(document: Document, width: int = 80) -> str:
+    lines: list[str] = []
+    for block in document.blocks:
+        lines.extend(_block(block, width))
+    return "\n".join(lines).strip("\n") + "\n"

@@ -1,0 +1,182 @@
+"""A small, strict JSON Schema validator for our data files, with French messages.
+
+It understands the subset our schemas in `data/schema/` use: `type`, `properties`,
+`required`, `additionalProperties: false`, `items`, `enum`, `pattern`, `minimum`,
+`maximum`, `minLength`, `maxLength`, `minItems` and local `$ref`s. The same schema files
+let an editor check a fiche while it is typed (yaml-language-server).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from iae_cli.errors import Problem
+from iae_cli.yamlsafe import Location, LoadedYaml
+
+from iae_cli.paths import schema_dir
+
+_TYPE_NAMES = {
+    "string": "un texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "vrai ou faux",
+    "null": "vide (null)",
+    "array": "une liste",
+    "object": "un ensemble de champs",
+}
+
+_YAML_TAG_FR = {
+    "tag:yaml.org,2002:bool": "un booléen",
+    "tag:yaml.org,2002:int": "un nombre",
+    "tag:yaml.org,2002:float": "un nombre",
+    "tag:yaml.org,2002:null": "une valeur vide",
+    "tag:yaml.org,2002:timestamp": "une date",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    with (schema_dir() / name).open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _matches_type(value: Any, wanted: str) -> bool:
+    actual = _type_of(value)
+    return actual == wanted or (wanted == "number" and actual == "integer")
+
+
+def field_name(loc: Location) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(racine)"
+
+
+class Validator:
+    def __init__(self, doc: LoadedYaml, display: str, schema_name: str) -> None:
+        self.doc = doc
+        self.display = display
+        self.root = load_schema(schema_name)
+        self.problems: list[Problem] = []
+
+    def run(self) -> list[Problem]:
+        self._check(self.doc.value, self.root, ())
+        return self.problems
+
+    def _report(self, loc: Location, message: str) -> None:
+        where = f"champ « {field_name(loc)} » : " if loc else ""
+        self.problems.append(Problem(self.display, self.doc.line_of(loc), where + message))
+
+    def _resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in schema:
+            ref = schema["$ref"]
+            target: Any = self.root
+            for part in ref.removeprefix("#/").split("/"):
+                target = target[part]
+            schema = target
+        return schema
+
+    def _check(self, value: Any, schema: dict[str, Any], loc: Location) -> None:
+        schema = self._resolve(schema)
+        wanted = schema.get("type")
+        if wanted is not None:
+            options = wanted if isinstance(wanted, list) else [wanted]
+            if not any(_matches_type(value, option) for option in options):
+                self._report(loc, self._type_message(value, options, loc))
+                return
+        if "enum" in schema and value not in schema["enum"]:
+            allowed = ", ".join(str(v) for v in schema["enum"])
+            self._report(loc, f"valeur « {value} » inconnue ; valeurs possibles : {allowed}")
+            return
+        if isinstance(value, str):
+            self._check_string(value, schema, loc)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self._check_number(value, schema, loc)
+        elif isinstance(value, list):
+            if len(value) < schema.get("minItems", 0):
+                self._report(loc, f"la liste doit avoir au moins {schema['minItems']} élément(s)")
+            if "items" in schema:
+                for index, item in enumerate(value):
+                    self._check(item, schema["items"], (*loc, index))
+        elif isinstance(value, dict):
+            self._check_object(value, schema, loc)
+
+    def _type_message(self, value: Any, options: list[str], loc: Location) -> str:
+        expected = " ou ".join(_TYPE_NAMES[o] for o in options)
+        mark = self.doc.marks.get(loc)
+        if mark is not None and mark.raw is not None and "string" in options:
+            read_as = _YAML_TAG_FR.get(mark.tag)
+            if read_as:
+                return (
+                    f"« {mark.raw} » a été lu comme {read_as} (règle YAML 1.1) alors qu'un texte est attendu : "
+                    f'écrivez-le entre guillemets, "{mark.raw}"'
+                )
+        if mark is not None and mark.tag == "tag:yaml.org,2002:timestamp":
+            return f"« {value} » a été lu comme une date ; attendu : {expected} (mettez-le entre guillemets si c'est un texte)"
+        shown = json.dumps(value, ensure_ascii=False)
+        if len(shown) > 60:
+            shown = shown[:57] + "…"
+        return f"attendu : {expected} ; trouvé : {_TYPE_NAMES[_type_of(value)]} ({shown})"
+
+    def _check_string(self, value: str, schema: dict[str, Any], loc: Location) -> None:
+        if len(value) < schema.get("minLength", 0):
+            self._report(loc, "texte vide" if not value else f"texte trop court (au moins {schema['minLength']} caractères)")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            self._report(loc, f"texte trop long ({len(value)} caractères ; au plus {schema['maxLength']})")
+        pattern = schema.get("pattern")
+        if pattern and not _compiled(pattern).search(value):
+            hint = schema.get("description", f"motif attendu : {pattern}")
+            self._report(loc, f"valeur « {value[:60]} » mal formée ({hint})")
+
+    def _check_number(self, value: float, schema: dict[str, Any], loc: Location) -> None:
+        if value != value or value in (float("inf"), float("-inf")):
+            self._report(loc, "nombre non fini refusé")
+        elif "minimum" in schema and value < schema["minimum"]:
+            self._report(loc, f"{value} est inférieur au minimum {schema['minimum']}")
+        elif "maximum" in schema and value > schema["maximum"]:
+            self._report(loc, f"{value} est supérieur au maximum {schema['maximum']}")
+
+    def _check_object(self, value: dict[str, Any], schema: dict[str, Any], loc: Location) -> None:
+        properties: dict[str, Any] = schema.get("properties", {})
+        for key in schema.get("required", []):
+            if key not in value:
+                self._report(loc, f"champ obligatoire « {key} » manquant")
+        if schema.get("additionalProperties") is False:
+            for key in value:
+                if key not in properties:
+                    known = ", ".join(properties)
+                    self._report((*loc, key), f"champ inconnu ; champs permis ici : {known}")
+        for key, sub in properties.items():
+            if key in value:
+                self._check(value[key], sub, (*loc, key))
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def validate(doc: LoadedYaml, display: str, schema_name: str) -> list[Problem]:
+    """All the problems of `doc` against the named schema (empty when valid)."""
+    return Validator(doc, display, schema_name).run()

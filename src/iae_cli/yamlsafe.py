@@ -1,0 +1,184 @@
+"""Read one YAML file safely, keeping the line of every value.
+
+PyYAML is only asked to *compose* the node graph (with the libyaml C parser when present);
+we build Python values ourselves so that we can:
+- refuse every tag outside plain YAML data (no `!!python/...`, nothing is ever executed),
+- refuse aliases and merge keys (they are not needed here and bound alias bombs),
+- refuse a key given twice in one mapping (PyYAML would keep the last one silently),
+- remember where each value stands, so that validation errors name a file and a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iae_cli.errors import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+
+Location = tuple[str | int, ...]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_T = "tag:yaml.org,2002:"
+SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _T + "timestamp"}
+_CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a value stands, and how it was written (to explain YAML 1.1 surprises)."""
+
+    line: int
+    column: int
+    tag: str
+    raw: str | None  # the source text of a plain (unquoted) scalar, else None
+
+
+@dataclass(slots=True)
+class LoadedYaml:
+    path: Path
+    value: Any
+    marks: dict[Location, Mark]
+
+    def line_of(self, loc: Location) -> int | None:
+        """The line of `loc`, or of its nearest enclosing value."""
+        while True:
+            mark = self.marks.get(loc)
+            if mark is not None:
+                return mark.line
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a data file as UTF-8 (BOM accepted), within the size limit."""
+
+    def fail(message: str) -> YamlProblem:
+        return YamlProblem(Problem(display, None, message))
+
+    try:
+        if path.is_dir():
+            raise fail("c'est un dossier, pas un fichier YAML")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(f"fichier trop gros ({size} octets ; limite : {MAX_FILE_BYTES} octets)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise fail("lecture refusée (permissions)") from None
+    except OSError as exc:
+        raise fail(f"lecture impossible ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlProblem(Problem(display, line, "le fichier n'est pas en UTF-8")) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
+    """Parse `path` into plain Python data plus the marks of every value."""
+    shown = display or str(path)
+    text = read_text(path, shown)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = _french_syntax(exc.problem or exc.context or "")
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise YamlProblem(Problem(shown, line, f"YAML invalide : {what}", column)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(shown, None, f"YAML invalide : {exc}")) from None
+    marks: dict[Location, Mark] = {}
+    if node is None:
+        raise YamlProblem(Problem(shown, 1, "le fichier est vide"))
+    value = _build(node, (), marks, shown, set())
+    return LoadedYaml(path, value, marks)
+
+
+_SYNTAX_FR = {
+    "found character '\\t' that cannot start any token": "tabulation interdite en YAML (indentez avec des espaces)",
+    "mapping values are not allowed here": "« : » inattendu (mettez la valeur entre guillemets ?)",
+    "could not find expected ':'": "« : » attendu",
+    "found undefined alias": "alias non défini",
+}
+
+
+def _french_syntax(problem: str) -> str:
+    for english, french in _SYNTAX_FR.items():
+        if problem.startswith(english):
+            return french
+    return problem
+
+
+def _fail(node: yaml.Node, file: str, message: str) -> YamlProblem:
+    return YamlProblem(Problem(file, node.start_mark.line + 1, message, node.start_mark.column + 1))
+
+
+def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: str, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _fail(node, file, "les alias YAML (*nom) ne sont pas acceptés dans ces données")
+    seen.add(id(node))
+    raw = None
+    if isinstance(node, yaml.ScalarNode) and node.style is None:
+        raw = node.value
+    marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1, node.tag, raw)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _T + "map":
+            raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _T + "merge":
+                raise _fail(key_node, file, "la clé de fusion « << » n'est pas acceptée")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_T + "str", _T + "int"):
+                raise _fail(key_node, file, "une clé doit être un simple texte")
+            key = key_node.value
+            if key in result:
+                first = marks[(*loc, key)].line
+                raise _fail(key_node, file, f"clé « {key} » donnée deux fois (déjà ligne {first})")
+            result[key] = _build(value_node, (*loc, key), marks, file, seen)
+            marks[(*loc, key)] = Mark(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1, marks[(*loc, key)].tag, marks[(*loc, key)].raw
+            )
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _T + "seq":
+            raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
+        return [_build(item, (*loc, i), marks, file, seen) for i, item in enumerate(node.value)]
+    if node.tag not in SCALAR_TAGS:
+        raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
+    tag = node.tag[len(_T) :]
+    if tag in ("str", "timestamp"):
+        return node.value  # a bare date stays text; the validator explains how to quote it
+    if tag == "null":
+        return None
+    if tag == "int" and raw is not None and not _CANONICAL_INT.match(raw):
+        raise _fail(
+            node, file, f"nombre ambigu « {raw} » (YAML 1.1 le lit en base 8, 16 ou avec « _ ») : écrivez-le en décimal, ou entre guillemets si c'est un texte"
+        )
+    try:
+        return _SCALAR_BUILDERS[tag](node)
+    except (ValueError, yaml.constructor.ConstructorError):
+        raise _fail(node, file, f"valeur illisible : {node.value!r}") from None
+
+
+_SCALAR_BUILDERS: dict[str, Any] = {
+    "int": _constructor.construct_yaml_int,
+    "float": _constructor.construct_yaml_float,
+    "bool": _constructor.construct_yaml_bool,
+}
