@@ -6,7 +6,9 @@ from iae_cli.model import BAND_LABELS, Diploma, Experience, Salary
 
 
 def number(value: float) -> str:
-    """1.5 -> '1,5'; 3.0 -> '3'."""
+    """French figures: 1.5 -> '1,5'; 3.0 -> '3'; 17000 -> '17 000' (no-break space)."""
+    if value == int(value) and abs(value) >= 10000:
+        return f"{int(value):,}".replace(",", "\u00a0")
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 

@@ -33,13 +33,15 @@ def _table(block: Table, width: int) -> list[str]:
     gap = 2
     if width < NARROW:
         return _records(headers, rows, width)
+    floors = [max(len(word) for cell in [h] + [r[i] for r in rows] for word in cell.split() or [""]) for i, h in enumerate(headers)]
     widths = list(natural)
     budget = width - gap * (len(widths) - 1)
     while sum(widths) > budget:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= 8:
+        # Narrow the widest column that can still wrap between words.
+        shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
+        if not shrinkable:
             return _records(headers, rows, width)
-        widths[widest] -= 1
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
     out: list[str] = []
     tall = any(len(_cell_lines(c, w)) > 1 for row in rows for c, w in zip(row, widths, strict=True))
     for index, cells in enumerate([headers, None, *rows]):
@@ -82,7 +84,7 @@ def _block(block: Block, width: int) -> list[str]:
         prefix = {"note": "Note : ", "warning": "Attention : "}.get(block.style, "")
         return _wrap(prefix + block.text, width)
     if isinstance(block, Bullets):
-        lines = _wrap(block.title, width) if block.title else []
+        lines = ["", *_wrap(block.title, width)] if block.title else []
         for item in block.items:
             lines.extend(_wrap(item, width, "- ", "  "))
         return lines

@@ -275,9 +275,8 @@ def glossary_view(terms: Iterable[GlossaryTerm]) -> Document:
 
 def _why(entry: MatchEntry, profile: Profile) -> str:
     f = entry.fiche
-    parts = [f"{labels.bac(profile.bac)} ≥ {labels.diploma(f.diploma)} demandé"]
-    parts.append(f"{labels.years(profile.years)} ≥ {labels.experience(f.experience)}")
-    return " ; ".join(parts)
+    needed = "aucune expérience exigée" if f.experience.min_years == 0 else f"{labels.years(f.experience.min_years)} demandés"
+    return f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé ; {labels.years(profile.years)}, {needed}"
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
@@ -296,9 +295,12 @@ def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
     return out
 
 
+def _name_cell(f: FicheSummary) -> str:
+    return f"{f.title.masculine}\n{f.id}\n{LEVEL_LABELS[f.level]}"
+
+
 def _match_row(entry: MatchEntry, reason: str) -> tuple[str, ...]:
-    f = entry.fiche
-    return (f.id, LEVEL_LABELS[f.level], labels.salary(f.salary), reason)
+    return (_name_cell(entry.fiche), labels.salary(entry.fiche.salary), reason)
 
 
 def match_view(result: MatchResult) -> Document:
@@ -306,13 +308,13 @@ def match_view(result: MatchResult) -> Document:
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
-        doc.add(Table(("Métier", "Niveau", "Salaire", "Pourquoi"), tuple(_match_row(e, _why(e, p)) for e in result.eligible)))
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), tuple(_match_row(e, _why(e, p)) for e in result.eligible)))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
     if result.near:
         doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
         rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p))) for e in result.near)
-        doc.add(Table(("Métier", "Niveau", "Salaire", "Ce qui manque"), rows))
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Ce qui manque"), rows))
     notes = [
         f"{e.fiche.id} : {labels.table_note(e.fiche.experience)}"
         for e in (*result.eligible, *result.near)
@@ -326,11 +328,11 @@ def match_view(result: MatchResult) -> Document:
 # ---------------------------------------------------------------- path
 
 
-def _requirements(node: str, fiches: dict[str, FicheSummary]) -> tuple[str, str, str]:
+def _requirements(node: str, fiches: dict[str, FicheSummary]) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
-        return ("—", "—", "—")
-    return (labels.diploma(f.diploma), labels.experience(f.experience), labels.salary(f.salary))
+        return ("non décrit par l'étude", "—")
+    return (f"{labels.diploma(f.diploma)}\n{labels.experience(f.experience)}", labels.salary(f.salary))
 
 
 def route_view(
@@ -354,7 +356,7 @@ def route_view(
             if index:
                 e = graph.edges[(route[index - 1], node)]
                 how = f"{labels.LINK_LABELS[e.kind]} (p. {', '.join(e.pages)})"
-            row = [str(index), f"{title_of(node)} [{node}]", *_requirements(node, fiches), how]
+            row = [str(index), f"{title_of(node)}\n{node}", *_requirements(node, fiches), how]
             if profile is not None:
                 f = fiches.get(node)
                 if f is None:
@@ -368,7 +370,7 @@ def route_view(
                     state = "plus tard"
                 row.append(state)
             rows.append(tuple(row))
-        headers = ["#", "Poste", "Diplôme", "Expérience", "Salaire", "Passage"]
+        headers = ["#", "Poste / identifiant", "Exige", "Salaire", "Passage"]
         if profile is not None:
             headers.append("Vous")
         doc.add(Table(tuple(headers), tuple(rows)))

@@ -1,0 +1,178 @@
+"""The shipped data states the study's figures exactly (Apec 2008)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iae_cli.catalog import Catalog, validate_folder
+from tests.conftest import DATA
+
+# id: (level, pay min, pay max, pay profile, min bac, max bac, min years, max years, table band, pages)
+FICHES = {
+    "directeur-entreprise-insertion": ("direction-generale", 35, 50, "cadre confirmé", 4, 5, 5, None, "cadres-confirmes", "27-30"),
+    "directeur-reseau-insertion": ("direction-generale", 40, 50, "cadre confirmé", 4, 5, 5, 10, "cadres-confirmes", "31-34"),
+    "directeur-regional-insertion": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "35-38"),
+    "responsable-fonctionnel": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "39-42"),
+    "responsable-site-insertion": ("encadrement-proximite", 35, 45, "cadre confirmé", 3, 5, 3, 5, "jeunes-cadres", "43-46"),
+    "charge-insertion": ("encadrement-proximite", 25, 30, "jeune diplômé ou jeune cadre", 2, None, 0, None, "jeunes-diplomes", "47-50"),
+    "responsable-conseillers-microcredit": ("encadrement-proximite", 25, 35, "jeune cadre", 4, 5, 3, 5, "jeunes-cadres", "51-54"),
+}
+
+# Every example offer: (title start, pay range or None)
+OFFERS = {
+    "directeur-entreprise-insertion": [("Directeur de 3 entreprises", (36, 45)), ("Directeur (H/F)", (36, 50))],
+    "directeur-reseau-insertion": [("Adjoint au directeur général", (40, 45))],
+    "directeur-regional-insertion": [("Directeur régional", None)],
+    "responsable-fonctionnel": [
+        ("Directeur administratif et financier", (45, 45)),
+        ("Responsable du contrôle de gestion", (33, 35)),
+        ("Responsable des ressources humaines", (35, 40)),
+    ],
+    "responsable-site-insertion": [
+        ("Directeur de structure d'insertion", None),
+        ("Responsable de site", None),
+        ("Directeur de centre d'hébergement", None),
+    ],
+    "charge-insertion": [("Chargé d'insertion", None)],
+    "responsable-conseillers-microcredit": [("Responsable accompagnement microcrédit", None)],
+}
+
+# Every p-1 / p+1 entry: (id, stated|inferred)
+MOBILITY = {
+    "directeur-entreprise-insertion": (
+        [("responsable-site-insertion", "inferred"), ("responsable-insertion-association", "stated"), ("cadre-entreprise-classique", "stated")],
+        [("directeur-entreprise-insertion", "stated"), ("directeur-reseau-insertion", "inferred")],
+    ),
+    "directeur-reseau-insertion": (
+        [("responsable-domaine-action", "stated"), ("cadre-entreprise-classique", "stated")],
+        [("directeur-general-association", "stated"), ("responsable-rse-grande-entreprise", "stated")],
+    ),
+    "directeur-regional-insertion": (
+        [("charge-mission-association", "stated"), ("responsable-fonctionnel", "stated"), ("responsable-site-insertion", "inferred")],
+        [("directeur-reseau-insertion", "stated"), ("directeur-regional-insertion", "stated"), ("responsable-fonctionnel", "inferred")],
+    ),
+    "responsable-fonctionnel": (
+        [("cadre-fonction-support", "stated")],
+        [("directeur-general-association", "stated"), ("responsable-fonctionnel", "stated")],
+    ),
+    "responsable-site-insertion": (
+        [("cadre-centre-social", "stated"), ("charge-insertion", "inferred")],
+        [("directeur-regional-insertion", "stated"), ("directeur-reseau-insertion", "stated")],
+    ),
+    "charge-insertion": ([("travailleur-social", "stated")], [("charge-insertion", "stated")]),
+    "responsable-conseillers-microcredit": (
+        [("conseiller-microcredit", "stated")],
+        [("responsable-fonctionnel", "stated"), ("responsable-conseillers-microcredit", "stated")],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.open(DATA)
+
+
+def test_shipped_data_is_valid() -> None:
+    assert validate_folder(DATA) == []
+
+
+def test_exactly_the_seven_fiches(catalog: Catalog) -> None:
+    assert set(catalog.summaries) == set(FICHES)
+
+
+@pytest.mark.parametrize("fiche_id", sorted(FICHES))
+def test_fiche_figures(catalog: Catalog, fiche_id: str) -> None:
+    level, pay_min, pay_max, profile, bac_min, bac_max, years_min, years_max, band, pages = FICHES[fiche_id]
+    f = catalog.summaries[fiche_id]
+    assert f.level == level
+    assert (f.salary.min_keur, f.salary.max_keur, f.salary.profile, f.salary.year) == (pay_min, pay_max, profile, 2008)
+    assert (f.diploma.min_bac, f.diploma.max_bac) == (bac_min, bac_max)
+    assert (f.experience.min_years, f.experience.max_years) == (years_min, years_max)
+    assert f.experience.table is not None and f.experience.table.band == band
+    assert f.pages == pages
+
+
+@pytest.mark.parametrize("fiche_id", sorted(FICHES))
+def test_offers_and_their_pay(catalog: Catalog, fiche_id: str) -> None:
+    offers = catalog.fiche(fiche_id).offers
+    assert len(offers) == len(OFFERS[fiche_id])
+    for offer, (title, pay) in zip(offers, OFFERS[fiche_id], strict=True):
+        assert offer.title.startswith(title)
+        assert (None if offer.salary is None else (offer.salary.min_keur, offer.salary.max_keur)) == pay
+
+
+@pytest.mark.parametrize("fiche_id", sorted(FICHES))
+def test_mobility_lists(catalog: Catalog, fiche_id: str) -> None:
+    m = catalog.summaries[fiche_id].mobility
+    previous, following = MOBILITY[fiche_id]
+    assert [(x.id, x.link) for x in m.previous] == previous
+    assert [(x.id, x.link) for x in m.next] == following
+    for link in (*m.previous, *m.next):
+        if link.link == "inferred":
+            assert link.note, f"{fiche_id}: an inferred link must say why"
+
+
+def test_the_table_contradicts_four_fiches(catalog: Catalog) -> None:
+    """Summary table (p. 15-20) vs fiches: directeur régional, responsable fonctionnel and de site, microcrédit."""
+    differs = {f.id for f in catalog.summaries.values() if f.experience.table_differs}
+    assert differs == {"directeur-regional-insertion", "responsable-fonctionnel", "responsable-site-insertion",
+                       "responsable-conseillers-microcredit"}
+
+
+def test_diploma_alternatives_and_fields(catalog: Catalog) -> None:
+    site = catalog.summaries["responsable-site-insertion"].diploma
+    assert any("DEFA" in a for a in site.alternatives)
+    assert any("travail social" in a.lower() for a in site.alternatives)
+    assert catalog.summaries["charge-insertion"].diploma.fields == (
+        "gestion des ressources humaines et de la formation", "animation socioculturelle", "travail social")
+    assert catalog.summaries["directeur-reseau-insertion"].experience.domain == "économie sociale et solidaire"
+    assert catalog.summaries["responsable-conseillers-microcredit"].experience.domain == "finance et/ou création d'entreprise"
+
+
+def test_titles_have_both_genders(catalog: Catalog) -> None:
+    f = catalog.summaries["charge-insertion"]
+    assert (f.title.masculine, f.title.feminine) == ("Chargé d'insertion", "Chargée d'insertion")
+
+
+def test_sector_structures(catalog: Catalog) -> None:
+    sector = catalog.sector()
+    counts = {s["id"]: s["count_2005"] for s in sector["structures"]}
+    assert counts == {"ei": 820, "etti": 210, "ai": 840, "aci": None}
+    aci = next(s for s in sector["structures"] if s["id"] == "aci")
+    assert "3300" in aci["count_note"] and "1\u00a0430" in aci["count_note"]
+
+
+def test_sector_networks(catalog: Catalog) -> None:
+    networks = {n["id"]: n for n in catalog.sector()["networks"]}
+    assert {k: n["founded"] for k, n in networks.items()} == {
+        "cnei": 1988, "coorace": 1985, "fnars": 1956, "face": 1993, "adie": 1989, "france-active": 1988, "cniae": 1991}
+
+    def figure(network: str, start: str) -> float:
+        return next(f["value"] for f in networks[network]["figures"] if f["label"].startswith(start))
+
+    assert figure("cnei", "unions") == 22 and figure("cnei", "entreprises") == 550
+    assert figure("coorace", "entreprises") == 450
+    assert figure("fnars", "associations") == 750 and figure("fnars", "établissements") == 2200
+    assert figure("face", "grandes") == 14 and figure("face", "entreprises rassemblées") == 2000
+    assert figure("adie", "taux de survie") == 64 and figure("adie", "taux d'impayés") == 6.8
+    assert figure("adie", "entreprises créées") == 53500 and figure("adie", "crédits") == 63800
+    assert figure("france-active", "fonds") == 39 and figure("france-active", "emplois") == 7028
+    assert figure("cniae", "membres") == 42
+
+
+def test_sector_figures_and_contract(catalog: Catalog) -> None:
+    sector = catalog.sector()
+    values = [f["value"] for f in sector["figures"]]
+    assert 17000 in values and 230000 in values
+    contract = sector["contract"]
+    assert (contract["min_months"], contract["max_months"], contract["min_weekly_hours"]) == (6, 24, 20)
+    assert contract["replaces"] == ["CES", "CEC"]
+    assert [t["id"] for t in sector["training"]] == ["miess", "etaie", "vae"]
+    assert len(sector["emerging_roles"]["items"]) == 4
+
+
+def test_glossary_covers_the_study_acronyms(catalog: Catalog) -> None:
+    terms = {t.term for t in catalog.glossary()}
+    for acronym in ("ANPE", "DDTEFP", "PLIE", "CAE", "CES", "CEC", "RMI", "ASS", "RSA", "VAE", "SIAE", "ESS", "RSE",
+                    "ETAIE", "DEFA", "CNASEA", "CNIAE", "CNEI", "ADIE", "FNARS", "COORACE", "FACE"):
+        assert acronym in terms
