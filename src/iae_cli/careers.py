@@ -28,6 +28,11 @@ class Edge:
 Route = tuple[str, ...]
 
 
+def _first_page(pages: str) -> int:
+    digits = pages.split("-")[0].split(",")[0]
+    return int(digits) if digits.isdigit() else 0
+
+
 @dataclass(slots=True)
 class CareerGraph:
     nodes: tuple[str, ...]
@@ -38,15 +43,19 @@ class CareerGraph:
     @classmethod
     def build(cls, fiches: Iterable[FicheSummary], role_ids: Iterable[str]) -> CareerGraph:
         fiche_list = list(fiches)
-        graph = cls(tuple([f.id for f in fiche_list] + list(role_ids)))
+        moves: list[tuple[str, str, LinkKind, str, str]] = []
         for fiche in fiche_list:
             pages = fiche.mobility.pages
-            for link in fiche.mobility.previous:
-                if link.id is not None:
-                    graph._add(link.id, fiche.id, link.link, pages, link.label)
-            for link in fiche.mobility.next:
-                if link.id is not None:
-                    graph._add(fiche.id, link.id, link.link, pages, link.label)
+            moves += [(link.id, fiche.id, link.link, pages, link.label) for link in fiche.mobility.previous if link.id]
+            moves += [(fiche.id, link.id, link.link, pages, link.label) for link in fiche.mobility.next if link.id]
+        return cls.from_moves([f.id for f in fiche_list] + list(role_ids), moves)
+
+    @classmethod
+    def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str, str]]) -> CareerGraph:
+        """A graph from (source, target, kind, pages, label) moves."""
+        graph = cls(tuple(nodes))
+        for source, target, kind, pages, label in moves:
+            graph._add(source, target, kind, pages, label)
         for node in graph.nodes:
             graph.successors.setdefault(node, []).sort()
             graph.predecessors.setdefault(node, []).sort()
@@ -62,7 +71,7 @@ class CareerGraph:
             self.predecessors.setdefault(target, []).append(source)
             return
         merged_kind: LinkKind = "stated" if "stated" in (old.kind, kind) else "inferred"
-        merged_pages = old.pages if pages in old.pages else (*old.pages, pages)
+        merged_pages = old.pages if pages in old.pages else tuple(sorted((*old.pages, pages), key=_first_page))
         self.edges[(source, target)] = Edge(source, target, merged_kind, merged_pages, (*old.labels, label))
 
     def next_of(self, node: str, stated_only: bool = False) -> list[str]:

@@ -1,0 +1,210 @@
+"""The career graph and its routes, in the core and through `iae path`."""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iae_cli.careers import CareerGraph
+from iae_cli.catalog import Catalog
+from tests.conftest import DATA, run
+
+
+@pytest.fixture(scope="module")
+def graph() -> CareerGraph:
+    catalog = Catalog.open(DATA)
+    return CareerGraph.build(catalog.summaries.values(), catalog.roles)
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("responsable-site-insertion", "directeur-regional-insertion"),
+        ("responsable-site-insertion", "directeur-reseau-insertion"),
+        ("directeur-regional-insertion", "directeur-reseau-insertion"),
+        ("responsable-conseillers-microcredit", "responsable-fonctionnel"),
+        ("travailleur-social", "charge-insertion"),
+        ("responsable-fonctionnel", "directeur-general-association"),
+    ],
+)
+def test_direct_moves_the_study_states(graph: CareerGraph, source: str, target: str) -> None:
+    edge = graph.edges[(source, target)]
+    assert edge.kind == "stated"
+
+
+def test_a_move_named_on_both_fiches_is_one_edge_with_both_pages(graph: CareerGraph) -> None:
+    edge = graph.edges[("responsable-site-insertion", "directeur-regional-insertion")]
+    assert edge.kind == "stated"  # stated on p. 43-46, inferred from p. 35-38
+    assert edge.pages == ("35-38", "43-46")
+
+
+def test_self_moves_are_not_edges(graph: CareerGraph) -> None:
+    assert all(source != target for source, target in graph.edges)
+
+
+def test_shortest_route_from_charge_to_network_director(graph: CareerGraph) -> None:
+    routes = graph.shortest_routes("charge-insertion", "directeur-reseau-insertion")
+    assert routes == [("charge-insertion", "responsable-site-insertion", "directeur-reseau-insertion")]
+    kinds = [e.kind for e in graph.route_edges(routes[0])]
+    assert kinds == ["inferred", "stated"]
+
+
+def test_stated_only_cuts_the_inferred_step(graph: CareerGraph) -> None:
+    assert graph.shortest_routes("charge-insertion", "directeur-reseau-insertion", stated_only=True) == []
+    assert graph.shortest_routes("cadre-centre-social", "directeur-general-association", stated_only=True) == [
+        ("cadre-centre-social", "responsable-site-insertion", "directeur-reseau-insertion", "directeur-general-association")
+    ]
+
+
+def test_best_routes_are_ordered_and_distinct(graph: CareerGraph) -> None:
+    routes = graph.best_routes("responsable-site-insertion", "directeur-general-association", 3)
+    assert routes[0] == ("responsable-site-insertion", "directeur-reseau-insertion", "directeur-general-association")
+    assert len(routes) == len(set(routes)) == 3
+    assert [len(r) for r in routes] == sorted(len(r) for r in routes)
+
+
+def test_career_map_nearest_first(graph: CareerGraph) -> None:
+    reached = graph.career_map("charge-insertion")
+    assert reached[0] == ("responsable-site-insertion", 1, "charge-insertion")
+    depths = [depth for _node, depth, _parent in reached]
+    assert depths == sorted(depths)
+    assert {node for node, _d, _p in reached} >= {"directeur-reseau-insertion", "directeur-general-association"}
+
+
+# ---------------------------------------------------------------- properties on random graphs
+
+NODES = [f"n{i}" for i in range(8)]
+
+
+@st.composite
+def random_graphs(draw: st.DrawFn) -> CareerGraph:
+    moves = draw(
+        st.lists(
+            st.tuples(st.sampled_from(NODES), st.sampled_from(NODES), st.sampled_from(["stated", "inferred"])),
+            max_size=24,
+        )
+    )
+    return CareerGraph.from_moves(NODES, [(a, b, kind, "1", "x") for a, b, kind in moves])
+
+
+def _distance(graph: CareerGraph, start: str, goal: str, stated_only: bool) -> int | None:
+    seen = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in graph.next_of(node, stated_only):
+            if nxt not in seen:
+                seen[nxt] = seen[node] + 1
+                queue.append(nxt)
+    return seen.get(goal)
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_graphs(), st.sampled_from(NODES), st.sampled_from(NODES), st.booleans())
+def test_routes_are_real_shortest_walks(graph: CareerGraph, start: str, goal: str, stated_only: bool) -> None:
+    routes = graph.shortest_routes(start, goal, stated_only, limit=20)
+    best = _distance(graph, start, goal, stated_only)
+    if best is None:
+        assert routes == []
+        return
+    assert routes
+    for route in routes:
+        assert route[0] == start and route[-1] == goal
+        assert len(route) - 1 == best  # no shorter route exists, and none returned is longer
+        for edge in graph.route_edges(route):  # a real walk of the graph
+            assert (edge.source, edge.target) in graph.edges
+            if stated_only:
+                assert edge.kind == "stated"
+    assert len(set(routes)) == len(routes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(random_graphs(), st.sampled_from(NODES), st.sampled_from(NODES), st.integers(1, 5))
+def test_best_routes_are_simple_walks_by_length(graph: CareerGraph, start: str, goal: str, count: int) -> None:
+    routes = graph.best_routes(start, goal, count)
+    assert len(routes) <= count
+    assert len(set(routes)) == len(routes)
+    for route in routes:
+        assert len(set(route)) == len(route)
+        assert all((e.source, e.target) in graph.edges for e in graph.route_edges(route))
+    assert [len(r) for r in routes] == sorted(len(r) for r in routes)
+    if routes:
+        assert len(routes[0]) - 1 == _distance(graph, start, goal, False)
+
+
+# ---------------------------------------------------------------- through the CLI
+
+
+def test_path_json_contract() -> None:
+    payload = json.loads(run("path", "charge-insertion", "directeur-reseau-insertion", "--format", "json").stdout)
+    assert payload == {
+        "from": "charge-insertion",
+        "to": "directeur-reseau-insertion",
+        "steps": ["charge-insertion", "responsable-site-insertion", "directeur-reseau-insertion"],
+        "edges": [
+            {"from": "charge-insertion", "to": "responsable-site-insertion", "kind": "inferred", "pages": ["43-46"]},
+            {"from": "responsable-site-insertion", "to": "directeur-reseau-insertion", "kind": "stated", "pages": ["43-46"]},
+        ],
+    }
+
+
+def test_path_text_shows_requirements_pay_and_total_experience() -> None:
+    result = run("path", "chargé d'insertion", "Directrice d'un réseau national d'insertion", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "bac+2" in result.stdout and "bac+3 à 5" in result.stdout and "bac+4 à 5" in result.stdout
+    assert "25–30 k€" in result.stdout and "40–50 k€" in result.stdout
+    assert "déduit" in result.stdout and "cité par l'étude" in result.stdout
+    assert "Expérience minimale impliquée par ce parcours : 5 ans au total." in result.stdout
+
+
+def test_path_marks_where_a_person_is_blocked() -> None:
+    result = run("path", "charge-insertion", "directeur-reseau-insertion", "--bac", "3", "--years", "2", env={"COLUMNS": "200"})
+    lines = result.stdout.splitlines()
+    assert "accessible" in next(line for line in lines if line.startswith("0 "))
+    assert "bloque ici" in next(line for line in lines if line.startswith("1 "))
+    assert "plus tard" in next(line for line in lines if line.startswith("2 "))
+
+
+def test_path_without_route_exits_1_and_says_what_leads_where() -> None:
+    result = run("path", "directeur-general-association", "charge-insertion")
+    assert result.exit_code == 1
+    assert "directeur-general-association mène à : aucun poste" in result.stderr
+    assert "Mènent à charge-insertion : travailleur-social" in result.stderr
+
+
+def test_path_stated_only_without_route() -> None:
+    result = run("path", "charge-insertion", "directeur-reseau-insertion", "--stated-only")
+    assert result.exit_code == 1
+    assert "cité par l'étude" in result.stderr
+
+
+def test_path_unknown_role_exits_2_with_suggestions() -> None:
+    result = run("path", "travailleur-socal", "charge-insertion")
+    assert result.exit_code == 2
+    assert "travailleur-social" in result.stderr
+
+
+def test_path_map_json_and_mermaid() -> None:
+    payload = json.loads(run("path", "travailleur-social", "-f", "json").stdout)
+    assert payload["to"] is None and payload["reachable"][0] == {"id": "charge-insertion", "moves": 1, "via": "travailleur-social"}
+    mermaid = run("path", "charge-insertion", "directeur-reseau-insertion", "-f", "mermaid").stdout
+    assert mermaid.startswith("flowchart LR\n")
+    assert "n_charge_insertion -.-> n_responsable_site_insertion" in mermaid
+    assert "n_responsable_site_insertion --> n_directeur_reseau_insertion" in mermaid
+
+
+def test_path_all_and_max() -> None:
+    payload = json.loads(run("path", "responsable-site-insertion", "directeur-general-association", "--max", "3", "-f", "json").stdout)
+    assert len(payload["routes"]) == 3
+    assert payload["steps"] == payload["routes"][0]["steps"]
+    result = run("path", "responsable-site-insertion", "directeur-general-association", "--all", "-f", "json")
+    assert json.loads(result.stdout)["routes"][0]["steps"][-1] == "directeur-general-association"
+
+
+@pytest.mark.parametrize("args", [["--max", "0"], ["--max", "x"], ["--bac", "3"], ["--years", "2"]])
+def test_path_refusals(args: list[str]) -> None:
+    assert run("path", "charge-insertion", "directeur-reseau-insertion", *args).exit_code == 2

@@ -1,0 +1,128 @@
+"""Eligibility and gaps, in the core and through `iae match`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iae_cli.catalog import Catalog
+from iae_cli.errors import UsageError
+from iae_cli.match import Profile, match
+from tests.conftest import DATA, run
+
+ALL = {"directeur-entreprise-insertion", "directeur-reseau-insertion", "directeur-regional-insertion",
+       "responsable-fonctionnel", "responsable-site-insertion", "charge-insertion", "responsable-conseillers-microcredit"}
+
+ELIGIBLE = [
+    ((0, 0), set()),
+    ((1, 10), set()),
+    ((2, 0), {"charge-insertion"}),
+    ((3, 2.9), {"charge-insertion"}),
+    ((3, 3), {"charge-insertion", "responsable-site-insertion"}),
+    ((4, 4.5), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
+    ((5, 3), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
+    ((4, 5), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit",
+              "directeur-entreprise-insertion", "directeur-reseau-insertion"}),
+    ((5, 5), ALL),
+    ((8, 40), ALL),  # the upper end of a range is never a ceiling
+]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.open(DATA)
+
+
+@pytest.mark.parametrize(("profile", "expected"), ELIGIBLE)
+def test_eligibility(catalog: Catalog, profile: tuple[int, float], expected: set[str]) -> None:
+    result = match(Profile(*profile), catalog.summaries.values())
+    assert {e.fiche.id for e in result.eligible} == expected
+    assert {e.fiche.id for e in result.near} == ALL - expected
+
+
+def test_gaps_are_exact(catalog: Catalog) -> None:
+    result = match(Profile(3, 1.5), catalog.summaries.values())
+    gaps = {e.fiche.id: (e.missing.bac, e.missing.years) for e in result.near}
+    assert gaps == {
+        "responsable-site-insertion": (0, 1.5),
+        "responsable-conseillers-microcredit": (1, 1.5),
+        "directeur-entreprise-insertion": (1, 3.5),
+        "directeur-reseau-insertion": (1, 3.5),
+        "directeur-regional-insertion": (2, 3.5),
+        "responsable-fonctionnel": (2, 3.5),
+    }
+    assert [e.fiche.id for e in result.near][:2] == ["responsable-site-insertion", "responsable-conseillers-microcredit"]
+
+
+def test_level_filter(catalog: Catalog) -> None:
+    result = match(Profile(5, 10), catalog.summaries.values(), "encadrement-intermediaire")
+    assert {e.fiche.id for e in result.eligible} == {"directeur-regional-insertion", "responsable-fonctionnel"}
+
+
+@pytest.mark.parametrize(("bac", "years"), [(-1, 0), (9, 0), (0, -0.5), (0, 61), (0, float("nan"))])
+def test_profile_refuses_out_of_range(bac: int, years: float) -> None:
+    with pytest.raises(UsageError):
+        Profile(bac, years)
+
+
+@given(st.integers(0, 8), st.floats(0, 60), st.integers(0, 8), st.floats(0, 60))
+def test_more_diploma_or_experience_never_removes_a_post(bac: int, years: float, more_bac: int, more_years: float) -> None:
+    fiches = list(Catalog.open(DATA).summaries.values())
+    low = Profile(bac, years)
+    high = Profile(max(bac, more_bac), max(years, more_years))
+    before = {e.fiche.id for e in match(low, fiches).eligible}
+    after = {e.fiche.id for e in match(high, fiches).eligible}
+    assert before <= after
+
+
+def test_match_text_explains_what_is_missing() -> None:
+    result = run("match", "--bac", "3", "--years", "1", env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "il manque 2 ans d'expérience (dans le domaine : action sociale)" in result.stdout
+    assert "bac+4 à 5 demandé, vous avez bac+3" in result.stdout
+    assert "VAE" in result.stdout
+    assert "le tableau de synthèse" in result.stdout
+    narrow = run("match", "--bac", "3", "--years", "1")
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+
+
+def test_match_json_contract() -> None:
+    payload = json.loads(run("match", "--bac", "5", "--years", "3", "--format", "json").stdout)
+    assert set(payload) == {"profile", "eligible", "near"}
+    assert payload["profile"] == {"bac": 5, "years": 3.0}
+    assert [e["id"] for e in payload["eligible"]] == [
+        "charge-insertion", "responsable-conseillers-microcredit", "responsable-site-insertion"]
+    for entry in payload["eligible"]:
+        assert entry["missing"] == {"bac": 0, "years": 0}
+        assert {"id", "title", "level", "salary", "diploma", "experience"} <= set(entry)
+    first_near = payload["near"][0]
+    assert first_near["missing"] == {"bac": 0, "years": 2.0}
+
+
+def test_match_with_no_eligible_post_exits_1() -> None:
+    result = run("match", "--bac", "0", "--years", "0")
+    assert result.exit_code == 1
+    assert "Aucun poste accessible" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--bac", "-1", "--years", "2"], ["--bac", "9", "--years", "2"], ["--bac", "cinq", "--years", "2"],
+     ["--bac", "5", "--years", "-3"], ["--bac", "5", "--years", "nan"], ["--bac", "5", "--years", "inf"],
+     ["--bac", "5", "--years", ""], ["--bac", "", "--years", "1"], ["--bac", "5"], ["--years", "3"],
+     ["--bac", "5", "--years", "1e400"], ["--bac", "5", "--years", "3", "--level", "ministre"]],
+)
+def test_match_refusals(args: list[str]) -> None:
+    result = run("match", *args)
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr.startswith("iae : ")
+    assert "Traceback" not in result.stderr
+
+
+def test_match_accepts_decimal_comma_and_bac_prefix() -> None:
+    payload = json.loads(run("match", "--bac", "bac+5", "--years", "2,5", "-f", "json").stdout)
+    assert payload["profile"] == {"bac": 5, "years": 2.5}
