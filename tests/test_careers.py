@@ -56,7 +56,12 @@ def test_shortest_route_from_charge_to_network_director(graph: CareerGraph) -> N
 def test_stated_only_cuts_the_inferred_step(graph: CareerGraph) -> None:
     assert graph.shortest_routes("charge-insertion", "directeur-reseau-insertion", stated_only=True) == []
     assert graph.shortest_routes("cadre-centre-social", "directeur-general-association", stated_only=True) == [
-        ("cadre-centre-social", "responsable-site-insertion", "directeur-reseau-insertion", "directeur-general-association")
+        (
+            "cadre-centre-social",
+            "responsable-site-insertion",
+            "directeur-reseau-insertion",
+            "directeur-general-association",
+        )
     ]
 
 
@@ -147,7 +152,12 @@ def test_path_json_contract() -> None:
         "steps": ["charge-insertion", "responsable-site-insertion", "directeur-reseau-insertion"],
         "edges": [
             {"from": "charge-insertion", "to": "responsable-site-insertion", "kind": "inferred", "pages": ["43-46"]},
-            {"from": "responsable-site-insertion", "to": "directeur-reseau-insertion", "kind": "stated", "pages": ["43-46"]},
+            {
+                "from": "responsable-site-insertion",
+                "to": "directeur-reseau-insertion",
+                "kind": "stated",
+                "pages": ["43-46"],
+            },
         ],
     }
 
@@ -162,7 +172,9 @@ def test_path_text_shows_requirements_pay_and_total_experience() -> None:
 
 
 def test_path_marks_where_a_person_is_blocked() -> None:
-    result = run("path", "charge-insertion", "directeur-reseau-insertion", "--bac", "3", "--years", "2", env={"COLUMNS": "200"})
+    result = run(
+        "path", "charge-insertion", "directeur-reseau-insertion", "--bac", "3", "--years", "2", env={"COLUMNS": "200"}
+    )
     lines = result.stdout.splitlines()
     assert "accessible" in next(line for line in lines if line.startswith("0 "))
     assert "bloque ici" in next(line for line in lines if line.startswith("1 "))
@@ -190,7 +202,11 @@ def test_path_unknown_role_exits_2_with_suggestions() -> None:
 
 def test_path_map_json_and_mermaid() -> None:
     payload = json.loads(run("path", "travailleur-social", "-f", "json").stdout)
-    assert payload["to"] is None and payload["reachable"][0] == {"id": "charge-insertion", "moves": 1, "via": "travailleur-social"}
+    assert payload["to"] is None and payload["reachable"][0] == {
+        "id": "charge-insertion",
+        "moves": 1,
+        "via": "travailleur-social",
+    }
     mermaid = run("path", "charge-insertion", "directeur-reseau-insertion", "-f", "mermaid").stdout
     assert mermaid.startswith("flowchart LR\n")
     assert "n_charge_insertion -.-> n_responsable_site_insertion" in mermaid
@@ -198,7 +214,9 @@ def test_path_map_json_and_mermaid() -> None:
 
 
 def test_path_all_and_max() -> None:
-    payload = json.loads(run("path", "responsable-site-insertion", "directeur-general-association", "--max", "3", "-f", "json").stdout)
+    payload = json.loads(
+        run("path", "responsable-site-insertion", "directeur-general-association", "--max", "3", "-f", "json").stdout
+    )
     assert len(payload["routes"]) == 3
     assert payload["steps"] == payload["routes"][0]["steps"]
     result = run("path", "responsable-site-insertion", "directeur-general-association", "--all", "-f", "json")

@@ -12,8 +12,15 @@ from tests.conftest import run
 
 @pytest.mark.parametrize(
     "name",
-    ["charge-insertion", "chargé-insertion", "Chargé d'insertion", "CHARGÉE D'INSERTION", "chargee d insertion",
-     "cadre chargé d'insertion", "charge"],
+    [
+        "charge-insertion",
+        "chargé-insertion",
+        "Chargé d'insertion",
+        "CHARGÉE D'INSERTION",
+        "chargee d insertion",
+        "cadre chargé d'insertion",
+        "charge",
+    ],
 )
 def test_show_accepts_every_form_of_the_name(name: str) -> None:
     result = run("show", name, "--format", "json")
@@ -29,8 +36,20 @@ def test_show_by_study_alias_of_responsable_fonctionnel() -> None:
 def test_show_text_has_every_section() -> None:
     result = run("show", "charge-insertion")
     assert result.exit_code == 0
-    for heading in ("Mission", "Rémunération", "Qui recrute ?", "Rattachement hiérarchique", "Relations", "Activités",
-                    "Diplôme", "Expérience", "Compétences", "Mobilité", "Exemples d'offres", "Sources"):
+    for heading in (
+        "Mission",
+        "Rémunération",
+        "Qui recrute ?",
+        "Rattachement hiérarchique",
+        "Relations",
+        "Activités",
+        "Diplôme",
+        "Expérience",
+        "Compétences",
+        "Mobilité",
+        "Exemples d'offres",
+        "Sources",
+    ):
         assert f"\n{heading}\n" in result.stdout
     assert "25–30 k€ brut annuel (jeune diplômé ou jeune cadre, 2008)" in result.stdout
     assert "\x1b" not in result.stdout
@@ -87,7 +106,10 @@ def test_show_refuses_a_format_it_does_not_offer() -> None:
 
 def test_list_filters_by_level() -> None:
     result = run("list", "--level", "direction-generale", "-f", "json")
-    assert [f["id"] for f in json.loads(result.stdout)] == ["directeur-entreprise-insertion", "directeur-reseau-insertion"]
+    assert [f["id"] for f in json.loads(result.stdout)] == [
+        "directeur-entreprise-insertion",
+        "directeur-reseau-insertion",
+    ]
     result = run("list", "--level", "Encadrement de proximité", "-f", "json")
     assert len(json.loads(result.stdout)) == 3
     assert run("list", "--level", "patron").exit_code == 2
@@ -104,7 +126,14 @@ def test_sector_topics() -> None:
     assert "820" in result.stdout and "840" in result.stdout and "210" in result.stdout and "ambigu" in result.stdout
     result = run("sector", "réseaux", "-f", "json")
     assert [n["id"] for n in json.loads(result.stdout)["networks"]] == [
-        "cnei", "coorace", "fnars", "face", "adie", "france-active", "cniae"]
+        "cnei",
+        "coorace",
+        "fnars",
+        "face",
+        "adie",
+        "france-active",
+        "cniae",
+    ]
     assert "6 à 24 mois" in run("sector", "contrat").stdout
     assert "MIESS" in run("sector", "formation").stdout
     assert run("sector", "météo").exit_code == 2
@@ -112,8 +141,16 @@ def test_sector_topics() -> None:
 
 def test_sector_overview_covers_every_topic() -> None:
     result = run("sector")
-    for text in ("Les structures de l'IAE", "Réseaux et instances", "Chiffres du secteur", "17\u00a0000", "230\u00a0000",
-                 "Facteurs d'évolution", "Formations", "Nouveaux métiers de la RSE"):
+    for text in (
+        "Les structures de l'IAE",
+        "Réseaux et instances",
+        "Chiffres du secteur",
+        "17\u00a0000",
+        "230\u00a0000",
+        "Facteurs d'évolution",
+        "Formations",
+        "Nouveaux métiers de la RSE",
+    ):
         assert text in result.stdout
 
 

@@ -9,13 +9,90 @@ from tests.conftest import DATA
 
 # id: (level, pay min, pay max, pay profile, min bac, max bac, min years, max years, table band, pages)
 FICHES = {
-    "directeur-entreprise-insertion": ("direction-generale", 35, 50, "cadre confirmé", 4, 5, 5, None, "cadres-confirmes", "27-30"),
-    "directeur-reseau-insertion": ("direction-generale", 40, 50, "cadre confirmé", 4, 5, 5, 10, "cadres-confirmes", "31-34"),
-    "directeur-regional-insertion": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "35-38"),
-    "responsable-fonctionnel": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "39-42"),
-    "responsable-site-insertion": ("encadrement-proximite", 35, 45, "cadre confirmé", 3, 5, 3, 5, "jeunes-cadres", "43-46"),
-    "charge-insertion": ("encadrement-proximite", 25, 30, "jeune diplômé ou jeune cadre", 2, None, 0, None, "jeunes-diplomes", "47-50"),
-    "responsable-conseillers-microcredit": ("encadrement-proximite", 25, 35, "jeune cadre", 4, 5, 3, 5, "jeunes-cadres", "51-54"),
+    "directeur-entreprise-insertion": (
+        "direction-generale",
+        35,
+        50,
+        "cadre confirmé",
+        4,
+        5,
+        5,
+        None,
+        "cadres-confirmes",
+        "27-30",
+    ),
+    "directeur-reseau-insertion": (
+        "direction-generale",
+        40,
+        50,
+        "cadre confirmé",
+        4,
+        5,
+        5,
+        10,
+        "cadres-confirmes",
+        "31-34",
+    ),
+    "directeur-regional-insertion": (
+        "encadrement-intermediaire",
+        35,
+        45,
+        "cadre confirmé",
+        5,
+        None,
+        5,
+        None,
+        "jeunes-cadres",
+        "35-38",
+    ),
+    "responsable-fonctionnel": (
+        "encadrement-intermediaire",
+        35,
+        45,
+        "cadre confirmé",
+        5,
+        None,
+        5,
+        None,
+        "jeunes-cadres",
+        "39-42",
+    ),
+    "responsable-site-insertion": (
+        "encadrement-proximite",
+        35,
+        45,
+        "cadre confirmé",
+        3,
+        5,
+        3,
+        5,
+        "jeunes-cadres",
+        "43-46",
+    ),
+    "charge-insertion": (
+        "encadrement-proximite",
+        25,
+        30,
+        "jeune diplômé ou jeune cadre",
+        2,
+        None,
+        0,
+        None,
+        "jeunes-diplomes",
+        "47-50",
+    ),
+    "responsable-conseillers-microcredit": (
+        "encadrement-proximite",
+        25,
+        35,
+        "jeune cadre",
+        4,
+        5,
+        3,
+        5,
+        "jeunes-cadres",
+        "51-54",
+    ),
 }
 
 # Every example offer: (title start, pay range or None)
@@ -40,7 +117,11 @@ OFFERS = {
 # Every p-1 / p+1 entry: (id, stated|inferred)
 MOBILITY = {
     "directeur-entreprise-insertion": (
-        [("responsable-site-insertion", "inferred"), ("responsable-insertion-association", "stated"), ("cadre-entreprise-classique", "stated")],
+        [
+            ("responsable-site-insertion", "inferred"),
+            ("responsable-insertion-association", "stated"),
+            ("cadre-entreprise-classique", "stated"),
+        ],
         [("directeur-entreprise-insertion", "stated"), ("directeur-reseau-insertion", "inferred")],
     ),
     "directeur-reseau-insertion": (
@@ -48,8 +129,16 @@ MOBILITY = {
         [("directeur-general-association", "stated"), ("responsable-rse-grande-entreprise", "stated")],
     ),
     "directeur-regional-insertion": (
-        [("charge-mission-association", "stated"), ("responsable-fonctionnel", "stated"), ("responsable-site-insertion", "inferred")],
-        [("directeur-reseau-insertion", "stated"), ("directeur-regional-insertion", "stated"), ("responsable-fonctionnel", "inferred")],
+        [
+            ("charge-mission-association", "stated"),
+            ("responsable-fonctionnel", "stated"),
+            ("responsable-site-insertion", "inferred"),
+        ],
+        [
+            ("directeur-reseau-insertion", "stated"),
+            ("directeur-regional-insertion", "stated"),
+            ("responsable-fonctionnel", "inferred"),
+        ],
     ),
     "responsable-fonctionnel": (
         [("cadre-fonction-support", "stated")],
@@ -115,8 +204,12 @@ def test_mobility_lists(catalog: Catalog, fiche_id: str) -> None:
 def test_the_table_contradicts_four_fiches(catalog: Catalog) -> None:
     """Summary table (p. 15-20) vs fiches: directeur régional, responsable fonctionnel and de site, microcrédit."""
     differs = {f.id for f in catalog.summaries.values() if f.experience.table_differs}
-    assert differs == {"directeur-regional-insertion", "responsable-fonctionnel", "responsable-site-insertion",
-                       "responsable-conseillers-microcredit"}
+    assert differs == {
+        "directeur-regional-insertion",
+        "responsable-fonctionnel",
+        "responsable-site-insertion",
+        "responsable-conseillers-microcredit",
+    }
 
 
 def test_diploma_alternatives_and_fields(catalog: Catalog) -> None:
@@ -124,9 +217,15 @@ def test_diploma_alternatives_and_fields(catalog: Catalog) -> None:
     assert any("DEFA" in a for a in site.alternatives)
     assert any("travail social" in a.lower() for a in site.alternatives)
     assert catalog.summaries["charge-insertion"].diploma.fields == (
-        "gestion des ressources humaines et de la formation", "animation socioculturelle", "travail social")
+        "gestion des ressources humaines et de la formation",
+        "animation socioculturelle",
+        "travail social",
+    )
     assert catalog.summaries["directeur-reseau-insertion"].experience.domain == "économie sociale et solidaire"
-    assert catalog.summaries["responsable-conseillers-microcredit"].experience.domain == "finance et/ou création d'entreprise"
+    assert (
+        catalog.summaries["responsable-conseillers-microcredit"].experience.domain
+        == "finance et/ou création d'entreprise"
+    )
 
 
 def test_titles_have_both_genders(catalog: Catalog) -> None:
@@ -145,7 +244,14 @@ def test_sector_structures(catalog: Catalog) -> None:
 def test_sector_networks(catalog: Catalog) -> None:
     networks = {n["id"]: n for n in catalog.sector()["networks"]}
     assert {k: n["founded"] for k, n in networks.items()} == {
-        "cnei": 1988, "coorace": 1985, "fnars": 1956, "face": 1993, "adie": 1989, "france-active": 1988, "cniae": 1991}
+        "cnei": 1988,
+        "coorace": 1985,
+        "fnars": 1956,
+        "face": 1993,
+        "adie": 1989,
+        "france-active": 1988,
+        "cniae": 1991,
+    }
 
     def figure(network: str, start: str) -> float:
         return next(f["value"] for f in networks[network]["figures"] if f["label"].startswith(start))
@@ -173,6 +279,28 @@ def test_sector_figures_and_contract(catalog: Catalog) -> None:
 
 def test_glossary_covers_the_study_acronyms(catalog: Catalog) -> None:
     terms = {t.term for t in catalog.glossary()}
-    for acronym in ("ANPE", "DDTEFP", "PLIE", "CAE", "CES", "CEC", "RMI", "ASS", "RSA", "VAE", "SIAE", "ESS", "RSE",
-                    "ETAIE", "DEFA", "CNASEA", "CNIAE", "CNEI", "ADIE", "FNARS", "COORACE", "FACE"):
+    for acronym in (
+        "ANPE",
+        "DDTEFP",
+        "PLIE",
+        "CAE",
+        "CES",
+        "CEC",
+        "RMI",
+        "ASS",
+        "RSA",
+        "VAE",
+        "SIAE",
+        "ESS",
+        "RSE",
+        "ETAIE",
+        "DEFA",
+        "CNASEA",
+        "CNIAE",
+        "CNEI",
+        "ADIE",
+        "FNARS",
+        "COORACE",
+        "FACE",
+    ):
         assert acronym in terms

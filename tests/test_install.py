@@ -26,23 +26,36 @@ def _env(**extra: str) -> dict[str, str]:
 def test_console_script_runs_from_any_folder(tmp_path: Path) -> None:
     script = BIN / "iae"
     assert script.exists(), "install the project first (see README)"
-    done = subprocess.run([str(script), "list", "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
-                          env=_env(), check=False)
+    done = subprocess.run(
+        [str(script), "list", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, env=_env(), check=False
+    )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)) == 7
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "iae_cli", "show", "chargé-insertion", "--section", "salaire"],
-                          cwd=tmp_path, capture_output=True, text=True, env=_env(), check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "iae_cli", "show", "chargé-insertion", "--section", "salaire"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "25–30 k€" in done.stdout
     assert "\x1b" not in done.stdout  # piped: plain text
 
 
 def test_errors_reach_stderr_without_traceback(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "iae_cli", "show", "nimporte"], cwd=tmp_path, capture_output=True,
-                          text=True, env=_env(), check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "iae_cli", "show", "nimporte"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("iae : ") and "Traceback" not in done.stderr
@@ -59,17 +72,42 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
     """A non-editable install works from another folder: the wheel ships data/ inside the package."""
     target = tmp_path / "site"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(REPO)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert built.returncode == 0, built.stderr
     assert (target / "iae_cli" / "data" / "metiers" / "charge-insertion.yaml").is_file()
     assert (target / "iae_cli" / "data" / "schema" / "fiche.schema.json").is_file()
     probe = "import iae_cli, iae_cli.paths as p; print(iae_cli.__file__); print(p.shipped_data_dir())"
-    shown = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
-                           env=_env(PYTHONPATH=str(target)), check=True).stdout.splitlines()
+    shown = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(PYTHONPATH=str(target)),
+        check=True,
+    ).stdout.splitlines()
     assert shown[0].startswith(str(target)) and shown[1] == str(target / "iae_cli" / "data")
-    done = subprocess.run([sys.executable, "-m", "iae_cli", "list", "-f", "json"], cwd=tmp_path, capture_output=True,
-                          text=True, env=_env(PYTHONPATH=str(target)), check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "iae_cli", "list", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(PYTHONPATH=str(target)),
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)) == 7

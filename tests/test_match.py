@@ -13,8 +13,15 @@ from iae_cli.errors import UsageError
 from iae_cli.match import Profile, match
 from tests.conftest import DATA, run
 
-ALL = {"directeur-entreprise-insertion", "directeur-reseau-insertion", "directeur-regional-insertion",
-       "responsable-fonctionnel", "responsable-site-insertion", "charge-insertion", "responsable-conseillers-microcredit"}
+ALL = {
+    "directeur-entreprise-insertion",
+    "directeur-reseau-insertion",
+    "directeur-regional-insertion",
+    "responsable-fonctionnel",
+    "responsable-site-insertion",
+    "charge-insertion",
+    "responsable-conseillers-microcredit",
+}
 
 ELIGIBLE = [
     ((0, 0), set()),
@@ -24,8 +31,16 @@ ELIGIBLE = [
     ((3, 3), {"charge-insertion", "responsable-site-insertion"}),
     ((4, 4.5), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
     ((5, 3), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
-    ((4, 5), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit",
-              "directeur-entreprise-insertion", "directeur-reseau-insertion"}),
+    (
+        (4, 5),
+        {
+            "charge-insertion",
+            "responsable-site-insertion",
+            "responsable-conseillers-microcredit",
+            "directeur-entreprise-insertion",
+            "directeur-reseau-insertion",
+        },
+    ),
     ((5, 5), ALL),
     ((8, 40), ALL),  # the upper end of a range is never a ceiling
 ]
@@ -54,7 +69,10 @@ def test_gaps_are_exact(catalog: Catalog) -> None:
         "directeur-regional-insertion": (2, 3.5),
         "responsable-fonctionnel": (2, 3.5),
     }
-    assert [e.fiche.id for e in result.near][:2] == ["responsable-site-insertion", "responsable-conseillers-microcredit"]
+    assert [e.fiche.id for e in result.near][:2] == [
+        "responsable-site-insertion",
+        "responsable-conseillers-microcredit",
+    ]
 
 
 def test_level_filter(catalog: Catalog) -> None:
@@ -69,7 +87,9 @@ def test_profile_refuses_out_of_range(bac: int, years: float) -> None:
 
 
 @given(st.integers(0, 8), st.floats(0, 60), st.integers(0, 8), st.floats(0, 60))
-def test_more_diploma_or_experience_never_removes_a_post(bac: int, years: float, more_bac: int, more_years: float) -> None:
+def test_more_diploma_or_experience_never_removes_a_post(
+    bac: int, years: float, more_bac: int, more_years: float
+) -> None:
     fiches = list(Catalog.open(DATA).summaries.values())
     low = Profile(bac, years)
     high = Profile(max(bac, more_bac), max(years, more_years))
@@ -94,7 +114,10 @@ def test_match_json_contract() -> None:
     assert set(payload) == {"profile", "eligible", "near"}
     assert payload["profile"] == {"bac": 5, "years": 3.0}
     assert [e["id"] for e in payload["eligible"]] == [
-        "charge-insertion", "responsable-conseillers-microcredit", "responsable-site-insertion"]
+        "charge-insertion",
+        "responsable-conseillers-microcredit",
+        "responsable-site-insertion",
+    ]
     for entry in payload["eligible"]:
         assert entry["missing"] == {"bac": 0, "years": 0}
         assert {"id", "title", "level", "salary", "diploma", "experience"} <= set(entry)
@@ -110,10 +133,20 @@ def test_match_with_no_eligible_post_exits_1() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--bac", "-1", "--years", "2"], ["--bac", "9", "--years", "2"], ["--bac", "cinq", "--years", "2"],
-     ["--bac", "5", "--years", "-3"], ["--bac", "5", "--years", "nan"], ["--bac", "5", "--years", "inf"],
-     ["--bac", "5", "--years", ""], ["--bac", "", "--years", "1"], ["--bac", "5"], ["--years", "3"],
-     ["--bac", "5", "--years", "1e400"], ["--bac", "5", "--years", "3", "--level", "ministre"]],
+    [
+        ["--bac", "-1", "--years", "2"],
+        ["--bac", "9", "--years", "2"],
+        ["--bac", "cinq", "--years", "2"],
+        ["--bac", "5", "--years", "-3"],
+        ["--bac", "5", "--years", "nan"],
+        ["--bac", "5", "--years", "inf"],
+        ["--bac", "5", "--years", ""],
+        ["--bac", "", "--years", "1"],
+        ["--bac", "5"],
+        ["--years", "3"],
+        ["--bac", "5", "--years", "1e400"],
+        ["--bac", "5", "--years", "3", "--level", "ministre"],
+    ],
 )
 def test_match_refusals(args: list[str]) -> None:
     result = run("match", *args)

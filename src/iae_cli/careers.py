@@ -12,6 +12,7 @@ import heapq
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from iae_cli.model import FicheSummary, LinkKind
 
@@ -81,13 +82,18 @@ class CareerGraph:
         return [s for s in self.predecessors.get(node, ()) if not stated_only or self.edges[(s, node)].kind == "stated"]
 
     def route_edges(self, route: Route) -> list[Edge]:
-        return [self.edges[(a, b)] for a, b in zip(route, route[1:], strict=False)]
+        return [self.edges[(a, b)] for a, b in pairwise(route)]
 
     def _inferred_count(self, route: Route) -> int:
         return sum(1 for e in self.route_edges(route) if e.kind == "inferred")
 
-    def distances(self, start: str, stated_only: bool = False, banned: frozenset[tuple[str, str]] = frozenset(),
-                  banned_nodes: frozenset[str] = frozenset()) -> dict[str, str | None]:
+    def distances(
+        self,
+        start: str,
+        stated_only: bool = False,
+        banned: frozenset[tuple[str, str]] = frozenset(),
+        banned_nodes: frozenset[str] = frozenset(),
+    ) -> dict[str, str | None]:
         """Breadth-first parents from `start` (fewest moves; ties go to the smaller id)."""
         parents: dict[str, str | None] = {start: None}
         queue = deque([start])

@@ -48,11 +48,15 @@ def _check_folder(data_dir: Path) -> None:
     try:
         os.stat(data_dir)
     except OSError as exc:
-        raise DataError([Problem(str(data_dir), None, f"dossier de données {_OS_ERRORS_FR.get(exc.errno or 0, 'illisible')}")]) from None
+        raise DataError(
+            [Problem(str(data_dir), None, f"dossier de données {_OS_ERRORS_FR.get(exc.errno or 0, 'illisible')}")]
+        ) from None
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), None, "n'est pas un dossier de données")])
     if not (data_dir / FICHES_DIR).is_dir():
-        raise DataError([Problem(_show(data_dir, FICHES_DIR), None, "dossier des fiches introuvable (attendu : metiers/<id>.yaml)")])
+        raise DataError(
+            [Problem(_show(data_dir, FICHES_DIR), None, "dossier des fiches introuvable (attendu : metiers/<id>.yaml)")]
+        )
 
 
 def _fiche_files(data_dir: Path) -> list[tuple[str, os.stat_result | None]]:
@@ -114,12 +118,20 @@ def _check_ranges(doc: LoadedYaml, display: str) -> list[Problem]:
         section = raw[key]
         if section.get(high) is not None and section[high] < section[low]:
             line = doc.line_of((key, high))
-            out.append(Problem(display, line, f"champ « {key}.{high} » : {what} maximum inférieur au minimum ({section[low]})"))
+            out.append(
+                Problem(display, line, f"champ « {key}.{high} » : {what} maximum inférieur au minimum ({section[low]})")
+            )
     for index, offer in enumerate(raw["offers"]):
         pay = offer["salary"]
         if pay and pay["max_keur"] < pay["min_keur"]:
             line = doc.line_of(("offers", index, "salary", "max_keur"))
-            out.append(Problem(display, line, f"champ « offers[{index}].salary.max_keur » : inférieur au minimum ({pay['min_keur']})"))
+            out.append(
+                Problem(
+                    display,
+                    line,
+                    f"champ « offers[{index}].salary.max_keur » : inférieur au minimum ({pay['min_keur']})",
+                )
+            )
     return out
 
 
@@ -150,9 +162,13 @@ def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) 
         stem = Path(name).stem
         where = f"{display}:{doc.line_of(('id',))}"
         if fiche_id != stem:
-            problems.append(Problem(display, doc.line_of(("id",)), f"l'id « {fiche_id} » doit être le nom du fichier (« {stem} »)"))
+            problems.append(
+                Problem(display, doc.line_of(("id",)), f"l'id « {fiche_id} » doit être le nom du fichier (« {stem} »)")
+            )
         if fiche_id in seen:
-            problems.append(Problem(display, doc.line_of(("id",)), f"id « {fiche_id} » déjà défini dans {seen[fiche_id]}"))
+            problems.append(
+                Problem(display, doc.line_of(("id",)), f"id « {fiche_id} » déjà défini dans {seen[fiche_id]}")
+            )
             continue
         seen[fiche_id] = where
         problems.extend(_check_ranges(doc, display))
@@ -170,7 +186,9 @@ def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) 
         for index, role in enumerate(roles_doc.value["roles"]):
             line = roles_doc.line_of(("roles", index, "id"))
             if role["id"] in seen:
-                problems.append(Problem(roles_display, line, f"id « {role['id']} » déjà défini dans {seen[role['id']]}"))
+                problems.append(
+                    Problem(roles_display, line, f"id « {role['id']} » déjà défini dans {seen[role['id']]}")
+                )
                 continue
             seen[role["id"]] = f"{roles_display}:{line}"
             scan.roles.append(role)
@@ -178,14 +196,20 @@ def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) 
     for ref, display, line, where in references:
         if ref not in seen:
             problems.append(
-                Problem(display, line, f"champ « {where} » : « {ref} » n'est ni une fiche de {FICHES_DIR}/ ni un rôle de {ROLES_FILE}")
+                Problem(
+                    display,
+                    line,
+                    f"champ « {where} » : « {ref} » n'est ni une fiche de {FICHES_DIR}/ ni un rôle de {ROLES_FILE}",
+                )
             )
 
     sector_doc = _load_checked(data_dir / SECTOR_FILE, _show(data_dir, SECTOR_FILE), "secteur.schema.json", problems)
     if sector_doc is not None:
         for topic in ("structures", "networks", "training"):
             _check_unique(sector_doc, _show(data_dir, SECTOR_FILE), topic, "id", problems)
-    glossary_doc = _load_checked(data_dir / GLOSSARY_FILE, _show(data_dir, GLOSSARY_FILE), "glossaire.schema.json", problems)
+    glossary_doc = _load_checked(
+        data_dir / GLOSSARY_FILE, _show(data_dir, GLOSSARY_FILE), "glossaire.schema.json", problems
+    )
     if glossary_doc is not None:
         _check_unique(glossary_doc, _show(data_dir, GLOSSARY_FILE), "terms", "term", problems)
     if not scan.summaries and not problems:
@@ -199,7 +223,9 @@ def _check_unique(doc: LoadedYaml, display: str, topic: str, key: str, problems:
         value = item[key]
         line = doc.line_of((topic, index, key))
         if value in first:
-            problems.append(Problem(display, line, f"« {value} » figure deux fois dans {topic} (déjà ligne {first[value]})"))
+            problems.append(
+                Problem(display, line, f"« {value} » figure deux fois dans {topic} (déjà ligne {first[value]})")
+            )
         first[value] = line
 
 

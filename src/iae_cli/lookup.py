@@ -80,7 +80,9 @@ class NameIndex:
         raise UnknownNameError(f"aucun {what} ne s'appelle « {shown} »{hint}", tuple(suggestions[:3]))
 
 
-def resolve(name: str, ids: Mapping[str, object], labels: Iterable[tuple[str, Iterable[str]]], what: str = "métier") -> str:
+def resolve(
+    name: str, ids: Mapping[str, object], labels: Iterable[tuple[str, Iterable[str]]], what: str = "métier"
+) -> str:
     """Resolve `name` against `ids`, building the full name index only when needed.
 
     An exact id, or a name that folds to one (`chargé-insertion`), is answered at once;

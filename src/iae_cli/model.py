@@ -46,7 +46,9 @@ class Salary:
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Salary:
-        return cls(raw["min_keur"], raw["max_keur"], raw.get("profile"), raw.get("year"), raw.get("note"), raw.get("pages"))
+        return cls(
+            raw["min_keur"], raw["max_keur"], raw.get("profile"), raw.get("year"), raw.get("note"), raw.get("pages")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,12 @@ class Diploma:
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Diploma:
         return cls(
-            raw["min_bac"], raw["max_bac"], _texts(raw["fields"]), _texts(raw["alternatives"]), raw.get("note"), raw["pages"]
+            raw["min_bac"],
+            raw["max_bac"],
+            _texts(raw["fields"]),
+            _texts(raw["alternatives"]),
+            raw.get("note"),
+            raw["pages"],
         )
 
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from iae_cli.errors import Problem
-from iae_cli.yamlsafe import Location, LoadedYaml
-
 from iae_cli.paths import schema_dir
+from iae_cli.yamlsafe import LoadedYaml, Location
 
 _TYPE_NAMES = {
     "string": "un texte",
@@ -133,7 +131,7 @@ class Validator:
                     f'écrivez-le entre guillemets, "{mark.raw}"'
                 )
         if mark is not None and mark.tag == "tag:yaml.org,2002:timestamp":
-            return f"« {value} » a été lu comme une date ; attendu : {expected} (mettez-le entre guillemets si c'est un texte)"
+            return f"« {value} » a été lu comme une date ; attendu : {expected} (entre guillemets si c'est un texte)"
         shown = json.dumps(value, ensure_ascii=False)
         if len(shown) > 60:
             shown = shown[:57] + "…"
@@ -141,7 +139,9 @@ class Validator:
 
     def _check_string(self, value: str, schema: dict[str, Any], loc: Location) -> None:
         if len(value) < schema.get("minLength", 0):
-            self._report(loc, "texte vide" if not value else f"texte trop court (au moins {schema['minLength']} caractères)")
+            self._report(
+                loc, "texte vide" if not value else f"texte trop court (au moins {schema['minLength']} caractères)"
+            )
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             self._report(loc, f"texte trop long ({len(value)} caractères ; au plus {schema['maxLength']})")
         pattern = schema.get("pattern")

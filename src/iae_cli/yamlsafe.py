@@ -153,7 +153,10 @@ def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: st
                 raise _fail(key_node, file, f"clé « {key} » donnée deux fois (déjà ligne {first})")
             result[key] = _build(value_node, (*loc, key), marks, file, seen)
             marks[(*loc, key)] = Mark(
-                key_node.start_mark.line + 1, key_node.start_mark.column + 1, marks[(*loc, key)].tag, marks[(*loc, key)].raw
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+                marks[(*loc, key)].tag,
+                marks[(*loc, key)].raw,
             )
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -169,7 +172,10 @@ def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: st
         return None
     if tag == "int" and raw is not None and not _CANONICAL_INT.match(raw):
         raise _fail(
-            node, file, f"nombre ambigu « {raw} » (YAML 1.1 le lit en base 8, 16 ou avec « _ ») : écrivez-le en décimal, ou entre guillemets si c'est un texte"
+            node,
+            file,
+            f"nombre ambigu « {raw} » (YAML 1.1 le lit en base 8, 16 ou avec « _ ») : "
+            "écrivez-le en décimal, ou entre guillemets si c'est un texte",
         )
     try:
         return _SCALAR_BUILDERS[tag](node)

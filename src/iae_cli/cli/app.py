@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,25 @@ i18n.install()
 class IaeGroup(typer.core.TyperGroup):
     """Runs a command and turns every expected failure into French on stderr and an exit code."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         code = 0
         try:
-            result = super().main(args=args, prog_name=prog_name or "iae", complete_var=complete_var,
-                                  standalone_mode=False, **extra)
+            result = super().main(
+                args=args,
+                prog_name=prog_name or "iae",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
             code = result if isinstance(result, int) else 0
         except IaeError as error:
             code = _fail(error.message, error.exit_code)
@@ -34,7 +48,7 @@ class IaeGroup(typer.core.TyperGroup):
             if error.ctx is not None and error.ctx.command_path:
                 hint = f"{error.ctx.command_path} --help"
             code = _fail(f"{i18n.usage_error_message(error)} (aide : {hint})", EXIT_USAGE)
-        except click_exceptions.Abort:
+        except typer.Abort:
             code = _fail("interrompu", 130)
         except BrokenPipeError:
             sys.stderr.close()
@@ -107,10 +121,15 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Path | None = typer.Option(
-        None, "--data", help="Dossier de données à utiliser (sinon $IAE_DATA, sinon les données fournies).",
-        metavar="DOSSIER", show_default=False,
+        None,
+        "--data",
+        help="Dossier de données à utiliser (sinon $IAE_DATA, sinon les données fournies).",
+        metavar="DOSSIER",
+        show_default=False,
     ),
-    version: bool = typer.Option(False, "--version", help="Affiche la version et quitte.", callback=_version, is_eager=True),
+    version: bool = typer.Option(
+        False, "--version", help="Affiche la version et quitte.", callback=_version, is_eager=True
+    ),
 ) -> None:
     """Les emplois cadres de l'IAE, d'après l'étude Apec 2008."""
     ctx.obj = State(data)
@@ -121,9 +140,16 @@ def _register() -> None:
 
     app.command("list", help="Liste les sept métiers cadres : niveau, diplôme, expérience, salaire.")(listing.run)
     app.command("show", help="Affiche une fiche métier complète, ou une de ses sections.")(show.run)
-    app.command("match", help="Les postes accessibles avec un diplôme et des années d'expérience, et ce qui manque pour les autres.")(match.run)
-    app.command("path", help="Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste.")(path.run)
-    app.command("sector", help="Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations.")(sector.run)
+    app.command(
+        "match",
+        help="Les postes accessibles avec un diplôme et des années d'expérience, et ce qui manque pour les autres.",
+    )(match.run)
+    app.command(
+        "path", help="Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste."
+    )(path.run)
+    app.command("sector", help="Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations.")(
+        sector.run
+    )
     app.command("glossary", help="Les sigles de l'étude, ou l'un d'eux.")(glossary.run)
     app.command("validate", help="Vérifie un dossier de données et liste tous ses problèmes.")(validate.run)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import typer.core
-from typer import _click
 from typer._click import core as click_core
 from typer._click import decorators as click_decorators
 from typer._click import exceptions as click_exceptions

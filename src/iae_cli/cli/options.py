@@ -13,7 +13,9 @@ FORMAT_HELP = "Format de sortie : {choices}."
 
 
 def format_option(*choices: str) -> Any:
-    return typer.Option("table", "--format", "-f", help=FORMAT_HELP.format(choices=", ".join(choices)), metavar="FORMAT")
+    return typer.Option(
+        "table", "--format", "-f", help=FORMAT_HELP.format(choices=", ".join(choices)), metavar="FORMAT"
+    )
 
 
 def check_format(value: str, *choices: str) -> str:
@@ -50,7 +52,10 @@ def parse_bac(text: str | None, option: str = "--bac") -> int | None:
         return None
     cleaned = text.strip().lower().removeprefix("bac").removeprefix("+")
     if not cleaned.isdigit():
-        raise UsageError(f"{option} attend un niveau entier de 0 (baccalauréat) à 8 (doctorat), par exemple {option} 5 ; reçu : « {text[:40]} »")
+        raise UsageError(
+            f"{option} attend un niveau entier de 0 (baccalauréat) à 8 (doctorat), par exemple {option} 5 ; "
+            f"reçu : « {text[:40]} »"
+        )
     value = int(cleaned)
     if value > 8:
         raise UsageError(f"{option} doit être entre 0 (baccalauréat) et 8 (doctorat) ; reçu : {value}")
@@ -63,7 +68,9 @@ def parse_years(text: str | None, option: str = "--years") -> float | None:
     try:
         value = float(text.strip().replace(",", "."))
     except ValueError:
-        raise UsageError(f"{option} attend un nombre d'années, par exemple {option} 3 ou {option} 1,5 ; reçu : « {text[:40]} »") from None
+        raise UsageError(
+            f"{option} attend un nombre d'années, par exemple {option} 3 ou {option} 1,5 ; reçu : « {text[:40]} »"
+        ) from None
     if math.isnan(value) or math.isinf(value) or not 0 <= value <= 60:
         raise UsageError(f"{option} doit être un nombre d'années entre 0 et 60 ; reçu : « {text[:40]} »")
     return value

@@ -26,7 +26,12 @@ def summary(f: FicheSummary) -> dict[str, Any]:
     e = f.experience
     table = None
     if e.table is not None:
-        table = {"band": e.table.band, "min_years": e.table.min_years, "max_years": e.table.max_years, "pages": e.table.pages}
+        table = {
+            "band": e.table.band,
+            "min_years": e.table.min_years,
+            "max_years": e.table.max_years,
+            "pages": e.table.pages,
+        }
     return {
         "id": f.id,
         "title": f.title.masculine,
@@ -83,7 +88,10 @@ def fiche(f: Fiche) -> dict[str, Any]:
             },
             "knowledge": list(f.knowledge.items),
             "skills": list(f.skills.items),
-            "mobility": {"previous": [_link(x) for x in s.mobility.previous], "next": [_link(x) for x in s.mobility.next]},
+            "mobility": {
+                "previous": [_link(x) for x in s.mobility.previous],
+                "next": [_link(x) for x in s.mobility.next],
+            },
             "offers": [_offer(o) for o in f.offers],
             "sources": sources(f),
         }

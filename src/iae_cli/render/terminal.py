@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
 
 
 def _text(value: str, style: str = "") -> Text:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
 
 NARROW = 60
 
@@ -29,11 +29,17 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 def _table(block: Table, width: int) -> list[str]:
     headers = [clean(h) for h in block.headers]
     rows = [[clean(c) for c in row] for row in block.rows]
-    natural = [max(len(line) for cell in [h] + [r[i] for r in rows] for line in cell.split("\n")) for i, h in enumerate(headers)]
+    natural = [
+        max(len(line) for cell in [h] + [r[i] for r in rows] for line in cell.split("\n"))
+        for i, h in enumerate(headers)
+    ]
     gap = 2
     if width < NARROW:
         return _records(headers, rows, width)
-    floors = [max(len(word) for cell in [h] + [r[i] for r in rows] for word in cell.split() or [""]) for i, h in enumerate(headers)]
+    floors = [
+        max(len(word) for cell in [h] + [r[i] for r in rows] for word in cell.split() or [""])
+        for i, h in enumerate(headers)
+    ]
     widths = list(natural)
     budget = width - gap * (len(widths) - 1)
     while sum(widths) > budget:

@@ -7,7 +7,7 @@ from typing import Any
 
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.match import MatchEntry, MatchResult, Profile
-from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, GlossaryTerm
+from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, GlossaryTerm, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree
 
@@ -22,10 +22,18 @@ def fiche_list(fiches: Iterable[FicheSummary]) -> Document:
         by_level.setdefault(f.level, []).append(f)
     for level, group in by_level.items():
         rows = tuple(
-            (f"{f.title.masculine}\n{f.id}", labels.diploma(f.diploma), labels.experience(f.experience), labels.salary(f.salary))
+            (
+                f"{f.title.masculine}\n{f.id}",
+                labels.diploma(f.diploma),
+                labels.experience(f.experience),
+                labels.salary(f.salary),
+            )
             for f in group
         )
-        doc.add(Heading(LEVEL_LABELS[level], 2), Table(("Métier / identifiant", "Diplôme", "Expérience", "Salaire 2008"), rows))
+        doc.add(
+            Heading(LEVEL_LABELS[level], 2),
+            Table(("Métier / identifiant", "Diplôme", "Expérience", "Salaire 2008"), rows),
+        )
     return doc
 
 
@@ -104,8 +112,8 @@ def _skills(f: Fiche) -> list[Block]:
     return [Bullets(f.skills.items)]
 
 
-def _link_line(link: Any, title_of: Callable[[str], str]) -> str:
-    text = link.label
+def _link_line(link: MobilityLink) -> str:
+    text: str = link.label
     if link.id:
         text += f" → {link.id}"
     text += f" ({labels.LINK_LABELS[link.link]}"
@@ -115,8 +123,8 @@ def _link_line(link: Any, title_of: Callable[[str], str]) -> str:
 
 def _mobility_blocks(f: Fiche, title_of: Callable[[str], str]) -> list[Block]:
     m = f.summary.mobility
-    return _items("Postes précédents (p-1)", (_link_line(x, title_of) for x in m.previous)) + _items(
-        "Évolutions (p+1)", (_link_line(x, title_of) for x in m.next)
+    return _items("Postes précédents (p-1)", (_link_line(x) for x in m.previous)) + _items(
+        "Évolutions (p+1)", (_link_line(x) for x in m.next)
     )
 
 
@@ -164,8 +172,14 @@ SECTION_IDS = tuple(s[0] for s in SECTIONS)
 
 def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = None) -> Document:
     s = f.summary
-    doc = Document().add(Heading(s.title.masculine if s.title.masculine == s.title.feminine else f"{s.title.masculine} / {s.title.feminine}"))
-    doc.add(Fields((("Identifiant", s.id), ("Niveau", LEVEL_LABELS[s.level]), ("Pages", f"{s.pages} de l'étude Apec 2008"))))
+    doc = Document().add(
+        Heading(
+            s.title.masculine if s.title.masculine == s.title.feminine else f"{s.title.masculine} / {s.title.feminine}"
+        )
+    )
+    doc.add(
+        Fields((("Identifiant", s.id), ("Niveau", LEVEL_LABELS[s.level]), ("Pages", f"{s.pages} de l'étude Apec 2008")))
+    )
     for key, heading, build in SECTIONS:
         if section is not None and key != section:
             continue
@@ -219,7 +233,10 @@ def _sector_topic(topic: str, sector: dict[str, Any]) -> list[Block]:
         return out
     if topic == "figures":
         return [
-            Table(("Chiffre", "Valeur", "Pages"), tuple((f["label"], labels.number(f["value"]), f.get("pages", "")) for f in sector["figures"])),
+            Table(
+                ("Chiffre", "Valeur", "Pages"),
+                tuple((f["label"], labels.number(f["value"]), f.get("pages", "")) for f in sector["figures"]),
+            ),
             Bullets(tuple(sector["sectors_of_activity"]), "Secteurs d'activité des salariés en insertion"),
         ]
     if topic == "history":
@@ -275,8 +292,13 @@ def glossary_view(terms: Iterable[GlossaryTerm]) -> Document:
 
 def _why(entry: MatchEntry, profile: Profile) -> str:
     f = entry.fiche
-    needed = "aucune expérience exigée" if f.experience.min_years == 0 else f"{labels.years(f.experience.min_years)} demandés"
-    return f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé ; {labels.years(profile.years)}, {needed}"
+    needed = (
+        "aucune expérience exigée"
+        if f.experience.min_years == 0
+        else f"{labels.years(f.experience.min_years)} demandés"
+    )
+    diploma = f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé"
+    return f"{diploma} ; {labels.years(profile.years)}, {needed}"
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
@@ -308,7 +330,12 @@ def match_view(result: MatchResult) -> Document:
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
-        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), tuple(_match_row(e, _why(e, p)) for e in result.eligible)))
+        doc.add(
+            Table(
+                ("Métier / identifiant / niveau", "Salaire", "Pourquoi"),
+                tuple(_match_row(e, _why(e, p)) for e in result.eligible),
+            )
+        )
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
     if result.near:
@@ -383,7 +410,9 @@ def route_view(
     return doc
 
 
-def career_map_view(start: str, reached: list[tuple[str, int, str | None]], graph: CareerGraph, title_of: Callable[[str], str]) -> Document:
+def career_map_view(
+    start: str, reached: list[tuple[str, int, str | None]], graph: CareerGraph, title_of: Callable[[str], str]
+) -> Document:
     children: dict[str, list[str]] = {}
     for node, _depth, parent in reached:
         if parent is not None:
@@ -401,5 +430,7 @@ def career_map_view(start: str, reached: list[tuple[str, int, str | None]], grap
     if len(lines) == 1:
         doc.add(Paragraph("L'étude ne cite aucune évolution depuis ce poste."))
     else:
-        doc.add(Tree(tuple(lines)), Paragraph(f"{len(reached)} poste(s) atteignable(s), du plus proche au plus lointain."))
+        doc.add(
+            Tree(tuple(lines)), Paragraph(f"{len(reached)} poste(s) atteignable(s), du plus proche au plus lointain.")
+        )
     return doc

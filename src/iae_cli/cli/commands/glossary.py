@@ -14,7 +14,12 @@ FORMATS = ("table", "json")
 
 def run(
     ctx: typer.Context,
-    term: str | None = typer.Argument(None, help="Un sigle (ANPE, CAE…) ou un mot à chercher dans les définitions.", metavar="[SIGLE]", show_default=False),
+    term: str | None = typer.Argument(
+        None,
+        help="Un sigle (ANPE, CAE…) ou un mot à chercher dans les définitions.",
+        metavar="[SIGLE]",
+        show_default=False,
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.lookup import fold
@@ -24,7 +29,9 @@ def run(
     if term is not None:
         wanted = fold(term)
         exact = [t for t in terms if fold(t.term) == wanted]
-        terms = tuple(exact) or tuple(t for t in terms if wanted and (wanted in fold(t.term) or wanted in fold(t.meaning)))
+        terms = tuple(exact) or tuple(
+            t for t in terms if wanted and (wanted in fold(t.term) or wanted in fold(t.meaning))
+        )
         if not terms:
             raise NoResultError(f"aucun sigle ni définition ne correspond à « {term[:40]} » (voir « iae glossary »)")
     if fmt == "json":

@@ -14,8 +14,16 @@ FORMATS = ("table", "json")
 
 def run(
     ctx: typer.Context,
-    bac: str = typer.Option(..., "--bac", help="Diplôme le plus élevé, en bac+N : 0 (bac) à 8 (doctorat).", metavar="N", show_default=False),
-    years: str = typer.Option(..., "--years", help="Années d'expérience professionnelle (décimales permises).", metavar="ANS", show_default=False),
+    bac: str = typer.Option(
+        ..., "--bac", help="Diplôme le plus élevé, en bac+N : 0 (bac) à 8 (doctorat).", metavar="N", show_default=False
+    ),
+    years: str = typer.Option(
+        ...,
+        "--years",
+        help="Années d'expérience professionnelle (décimales permises).",
+        metavar="ANS",
+        show_default=False,
+    ),
     level: str | None = level_option(),
     fmt: str = format_option(*FORMATS),
 ) -> None:

@@ -15,13 +15,32 @@ FORMATS = ("table", "json", "mermaid")
 
 def run(
     ctx: typer.Context,
-    source: str = typer.Argument(..., help="Poste de départ (fiche ou rôle de roles.yaml).", metavar="DEPART", show_default=False),
-    target: str | None = typer.Argument(None, help="Poste visé ; sans lui, la carte de tout ce qui est atteignable.", metavar="[ARRIVEE]", show_default=False),
-    stated_only: bool = typer.Option(False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."),
+    source: str = typer.Argument(
+        ..., help="Poste de départ (fiche ou rôle de roles.yaml).", metavar="DEPART", show_default=False
+    ),
+    target: str | None = typer.Argument(
+        None,
+        help="Poste visé ; sans lui, la carte de tout ce qui est atteignable.",
+        metavar="[ARRIVEE]",
+        show_default=False,
+    ),
+    stated_only: bool = typer.Option(
+        False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."
+    ),
     all_routes: bool = typer.Option(False, "--all", help="Montrer tous les parcours les plus courts."),
-    max_routes: str | None = typer.Option(None, "--max", help="Montrer les N meilleurs parcours.", metavar="N", show_default=False),
-    bac: str | None = typer.Option(None, "--bac", help="Votre diplôme (bac+N), pour marquer les étapes accessibles.", metavar="N", show_default=False),
-    years: str | None = typer.Option(None, "--years", help="Vos années d'expérience, avec --bac.", metavar="ANS", show_default=False),
+    max_routes: str | None = typer.Option(
+        None, "--max", help="Montrer les N meilleurs parcours.", metavar="N", show_default=False
+    ),
+    bac: str | None = typer.Option(
+        None,
+        "--bac",
+        help="Votre diplôme (bac+N), pour marquer les étapes accessibles.",
+        metavar="N",
+        show_default=False,
+    ),
+    years: str | None = typer.Option(
+        None, "--years", help="Vos années d'expérience, avec --bac.", metavar="ANS", show_default=False
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.careers import CareerGraph
@@ -79,8 +98,13 @@ def _career_map(graph: object, catalog: object, start: str, stated_only: bool, f
         from iae_cli.render import data
 
         emit_data(
-            {"from": start, "to": None, "steps": [], "edges": [data.edge(e) for e in tree_edges],
-             "reachable": [{"id": n, "moves": d, "via": p} for n, d, p in reached]},
+            {
+                "from": start,
+                "to": None,
+                "steps": [],
+                "edges": [data.edge(e) for e in tree_edges],
+                "reachable": [{"id": n, "moves": d, "via": p} for n, d, p in reached],
+            },
             fmt,
         )
     elif fmt == "mermaid":

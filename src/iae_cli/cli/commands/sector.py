@@ -25,16 +25,29 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "metiers-rse": ("roles", ("emerging_roles",)),
 }
 ALIASES = {
-    "networks": "reseaux", "figures": "chiffres", "history": "histoire", "contract": "contrat", "cae": "contrat",
-    "traits": "specificites", "trends": "tendances", "evolution": "tendances", "training": "formation",
-    "formations": "formation", "roles": "metiers-rse", "rse": "metiers-rse", "finance-solidaire": "finance",
-    "microcredit": "finance", "reseau": "reseaux",
+    "networks": "reseaux",
+    "figures": "chiffres",
+    "history": "histoire",
+    "contract": "contrat",
+    "cae": "contrat",
+    "traits": "specificites",
+    "trends": "tendances",
+    "evolution": "tendances",
+    "training": "formation",
+    "formations": "formation",
+    "roles": "metiers-rse",
+    "rse": "metiers-rse",
+    "finance-solidaire": "finance",
+    "microcredit": "finance",
+    "reseau": "reseaux",
 }
 
 
 def run(
     ctx: typer.Context,
-    topic: str | None = typer.Argument(None, help=f"Un thème : {', '.join(TOPICS)}.", metavar="[THÈME]", show_default=False),
+    topic: str | None = typer.Argument(
+        None, help=f"Un thème : {', '.join(TOPICS)}.", metavar="[THÈME]", show_default=False
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     check_format(fmt, *FORMATS)

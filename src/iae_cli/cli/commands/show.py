@@ -16,10 +16,19 @@ FORMATS = ("table", "json", "yaml", "markdown")
 def run(
     ctx: typer.Context,
     name: str = typer.Argument(
-        ..., help="Identifiant, intitulé (masculin ou féminin), avec ou sans accents.", metavar="MÉTIER",
-        autocompletion=complete_fiche_id, show_default=False,
+        ...,
+        help="Identifiant, intitulé (masculin ou féminin), avec ou sans accents.",
+        metavar="MÉTIER",
+        autocompletion=complete_fiche_id,
+        show_default=False,
     ),
-    section: str | None = typer.Option(None, "--section", "-s", help="N'afficher qu'une section (mission, salaire, activites, diplome, experience, mobilite, offres, sources…).", metavar="SECTION"),
+    section: str | None = typer.Option(
+        None,
+        "--section",
+        "-s",
+        help="N'afficher qu'une section : mission, salaire, activites, diplome, experience, mobilite, offres…",
+        metavar="SECTION",
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     check_format(fmt, *FORMATS)
@@ -29,7 +38,10 @@ def run(
         from iae_cli.render import data
 
         payload = data.fiche(fiche)
-        emit_data(payload if section is None else {"id": fiche.id, _section_key(section): payload.get(_section_key(section))}, fmt)
+        emit_data(
+            payload if section is None else {"id": fiche.id, _section_key(section): payload.get(_section_key(section))},
+            fmt,
+        )
         return
     from iae_cli.render.views import fiche_view
 
@@ -37,13 +49,31 @@ def run(
 
 
 _JSON_KEYS = {
-    "mission": "mission", "salaire": "salary", "recruteurs": "recruiters", "rattachement": "reporting",
-    "relations": "relations", "activites": "activities", "diplome": "diploma", "experience": "experience",
-    "connaissances": "knowledge", "competences": "skills", "mobilite": "mobility", "offres": "offers",
+    "mission": "mission",
+    "salaire": "salary",
+    "recruteurs": "recruiters",
+    "rattachement": "reporting",
+    "relations": "relations",
+    "activites": "activities",
+    "diplome": "diploma",
+    "experience": "experience",
+    "connaissances": "knowledge",
+    "competences": "skills",
+    "mobilite": "mobility",
+    "offres": "offers",
     "sources": "sources",
 }
-_ALIASES = {"remuneration": "salaire", "salary": "salaire", "offers": "offres", "mobility": "mobilite",
-            "skills": "competences", "activities": "activites", "diploma": "diplome", "p-1": "mobilite", "p+1": "mobilite"}
+_ALIASES = {
+    "remuneration": "salaire",
+    "salary": "salaire",
+    "offers": "offres",
+    "mobility": "mobilite",
+    "skills": "competences",
+    "activities": "activites",
+    "diploma": "diplome",
+    "p-1": "mobilite",
+    "p+1": "mobilite",
+}
 
 
 def _section_id(section: str | None) -> str | None:

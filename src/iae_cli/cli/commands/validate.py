@@ -16,7 +16,12 @@ FORMATS = ("table", "json")
 
 def run(
     ctx: typer.Context,
-    directory: Path | None = typer.Argument(None, help="Le dossier à vérifier (par défaut : celui de --data, ou les données fournies).", metavar="[DOSSIER]", show_default=False),
+    directory: Path | None = typer.Argument(
+        None,
+        help="Le dossier à vérifier (par défaut : celui de --data, ou les données fournies).",
+        metavar="[DOSSIER]",
+        show_default=False,
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     import sys
@@ -29,8 +34,13 @@ def run(
     problems = validate_folder(folder)
     if fmt == "json":
         emit_data(
-            {"folder": str(folder), "valid": not problems,
-             "problems": [{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems]},
+            {
+                "folder": str(folder),
+                "valid": not problems,
+                "problems": [
+                    {"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems
+                ],
+            },
             fmt,
         )
     elif problems:
