@@ -156,6 +156,8 @@ def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) 
         path = data_dir / name
         doc = _load_checked(path, display, "fiche.schema.json", problems)
         if doc is None:
+            # Known by its file name, so that links to a broken fiche are not reported twice.
+            seen.setdefault(Path(name).stem, display)
             continue
         raw = doc.value
         fiche_id = raw["id"]

@@ -97,6 +97,12 @@ class Validator:
 
     def _check(self, value: Any, schema: dict[str, Any], loc: Location) -> None:
         schema = self._resolve(schema)
+        mark = self.doc.marks.get(loc)
+        if mark is not None and mark.raw is not None and mark.tag == "tag:yaml.org,2002:timestamp":
+            self._report(
+                loc, f'« {mark.raw} » a été lu comme une date (règle YAML 1.1) : écrivez "{mark.raw}" entre guillemets'
+            )
+            return
         wanted = schema.get("type")
         if wanted is not None:
             options = wanted if isinstance(wanted, list) else [wanted]
@@ -130,8 +136,6 @@ class Validator:
                     f"« {mark.raw} » a été lu comme {read_as} (règle YAML 1.1) alors qu'un texte est attendu : "
                     f'écrivez-le entre guillemets, "{mark.raw}"'
                 )
-        if mark is not None and mark.tag == "tag:yaml.org,2002:timestamp":
-            return f"« {value} » a été lu comme une date ; attendu : {expected} (entre guillemets si c'est un texte)"
         shown = json.dumps(value, ensure_ascii=False)
         if len(shown) > 60:
             shown = shown[:57] + "…"

@@ -135,7 +135,7 @@ def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: st
         raise _fail(node, file, "les alias YAML (*nom) ne sont pas acceptés dans ces données")
     seen.add(id(node))
     raw = None
-    if isinstance(node, yaml.ScalarNode) and node.style is None:
+    if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None (Python parser) or "" (libyaml)
         raw = node.value
     marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1, node.tag, raw)
     if isinstance(node, yaml.MappingNode):
