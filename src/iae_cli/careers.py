@@ -11,14 +11,13 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from iae_cli.model import FicheSummary, LinkKind
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     source: str
     target: str
     kind: LinkKind
@@ -34,12 +33,14 @@ def _first_page(pages: str) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
-@dataclass(slots=True)
 class CareerGraph:
-    nodes: tuple[str, ...]
-    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
-    successors: dict[str, list[str]] = field(default_factory=dict)
-    predecessors: dict[str, list[str]] = field(default_factory=dict)
+    __slots__ = ("edges", "nodes", "predecessors", "successors")
+
+    def __init__(self, nodes: tuple[str, ...]) -> None:
+        self.nodes = nodes
+        self.edges: dict[tuple[str, str], Edge] = {}
+        self.successors: dict[str, list[str]] = {}
+        self.predecessors: dict[str, list[str]] = {}
 
     @classmethod
     def build(cls, fiches: Iterable[FicheSummary], role_ids: Iterable[str]) -> CareerGraph:

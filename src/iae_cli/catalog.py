@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iae_cli import cache
 from iae_cli.errors import DataError, Problem
 from iae_cli.model import LEVEL_ORDER, SUMMARY_KEYS, Fiche, FicheSummary, GlossaryTerm, Role
-from iae_cli.paths import schema_dir
-from iae_cli.schema import field_name, validate
-from iae_cli.yamlsafe import LoadedYaml, YamlProblem, load_yaml
+from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES, schema_dir
 
-FICHES_DIR = "metiers"
-ROLES_FILE = "roles.yaml"
-SECTOR_FILE = "secteur.yaml"
-GLOSSARY_FILE = "glossaire.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
+if TYPE_CHECKING:  # the YAML reader and the validator are imported only when files must be read
+    from iae_cli.yamlsafe import LoadedYaml
 
 _OS_ERRORS_FR = {
     errno.ENOENT: "introuvable",
@@ -97,6 +91,9 @@ def _signature(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | Non
 
 
 def _load_checked(path: Path, display: str, schema: str, problems: list[Problem]) -> LoadedYaml | None:
+    from iae_cli.schema import validate
+    from iae_cli.yamlsafe import YamlProblem, load_yaml
+
     try:
         doc = load_yaml(path, display)
     except YamlProblem as exc:
@@ -135,17 +132,22 @@ def _check_ranges(doc: LoadedYaml, display: str) -> list[Problem]:
     return out
 
 
-@dataclass(slots=True)
 class _Scan:
     """Everything a full read of a folder produced."""
 
-    problems: list[Problem] = field(default_factory=list)
-    summaries: list[dict[str, Any]] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)
-    roles: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.summaries: list[dict[str, Any]] = []
+        self.files: dict[str, str] = {}
+        self.roles: list[dict[str, Any]] = []
+        self.fiches: dict[str, str] = {}  # id -> validated fiche as JSON text, for the cache
 
 
 def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> _Scan:
+    import json
+
+    from iae_cli.schema import field_name
+
     scan = _Scan()
     problems = scan.problems
     seen: dict[str, str] = {}  # id -> "file:line" where it was first defined
@@ -181,6 +183,7 @@ def _scan(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) 
                     references.append((link["id"], display, doc.line_of(loc), field_name(loc)))
         scan.summaries.append({key: raw[key] for key in SUMMARY_KEYS if key in raw})
         scan.files[fiche_id] = name
+        scan.fiches[fiche_id] = json.dumps(raw, ensure_ascii=False)
 
     roles_display = _show(data_dir, ROLES_FILE)
     roles_doc = _load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)
@@ -244,14 +247,22 @@ def _level_rank(summary: FicheSummary) -> tuple[int, str]:
     return (LEVEL_ORDER.index(summary.level), summary.id)
 
 
-@dataclass(slots=True)
 class Catalog:
     """The validated data of one folder: fiche summaries and roles in memory, the rest on demand."""
 
-    data_dir: Path
-    summaries: dict[str, FicheSummary]
-    roles: dict[str, Role]
-    files: dict[str, str]
+    def __init__(
+        self,
+        data_dir: Path,
+        summaries: dict[str, FicheSummary],
+        roles: dict[str, Role],
+        files: dict[str, str],
+        cached: tuple[str, dict[str, list[int]]] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.summaries = summaries
+        self.roles = roles
+        self.files = files
+        self._cached = cached  # (signature, offsets of each fiche in the cache blob)
 
     @classmethod
     def open(cls, data_dir: Path) -> Catalog:
@@ -259,20 +270,26 @@ class Catalog:
         _check_folder(data_dir)
         fiche_files = _fiche_files(data_dir)
         stamp = _signature(data_dir, fiche_files)
-        payload = cache.read(data_dir, stamp) if stamp else None
+        payload = cache.read_index(data_dir, stamp) if stamp else None
         if payload is None:
             scan = _scan(data_dir, fiche_files)
             if scan.problems:
                 raise DataError(scan.problems)
             payload = {"signature": stamp, "summaries": scan.summaries, "roles": scan.roles, "files": scan.files}
-            if stamp:
-                cache.write(data_dir, payload)
+            if stamp and cache.write(data_dir, payload, scan.fiches):
+                payload = cache.read_index(data_dir, stamp) or payload
         summaries = sorted((FicheSummary.build(raw) for raw in payload["summaries"]), key=_level_rank)
         roles = {raw["id"]: Role(raw["id"], raw["title"], raw.get("note"), raw["pages"]) for raw in payload["roles"]}
-        return cls(data_dir, {s.id: s for s in summaries}, roles, dict(payload["files"]))
+        cached = (stamp, payload["offsets"]) if stamp and "offsets" in payload else None
+        return cls(data_dir, {s.id: s for s in summaries}, roles, dict(payload["files"]), cached)
 
     def fiche(self, fiche_id: str) -> Fiche:
-        """The whole fiche, read from its file."""
+        """The whole fiche: from the cache when it is fresh, else read and checked from its file."""
+        if self._cached is not None and fiche_id in self._cached[1]:
+            offset, length = self._cached[1][fiche_id]
+            raw = cache.read_fiche(self.data_dir, self._cached[0], offset, length)
+            if raw is not None and raw.get("id") == fiche_id:
+                return Fiche.build(raw)
         name = self.files[fiche_id]
         problems: list[Problem] = []
         doc = _load_checked(self.data_dir / name, _show(self.data_dir, name), "fiche.schema.json", problems)

@@ -6,7 +6,7 @@ edge, prints the message on stderr and exits with `exit_code`; nothing else is c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NO_RESULT = 1
@@ -14,8 +14,7 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in a data file."""
 
     file: str

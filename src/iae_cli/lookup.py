@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iae_cli.errors import UnknownNameError, UsageError
 
@@ -24,8 +24,7 @@ def fold(text: str) -> str:
     return "-".join(words)
 
 
-@dataclass(frozen=True, slots=True)
-class NameIndex:
+class NameIndex(NamedTuple):
     """Folded names -> ids, built once per catalog."""
 
     keys: Mapping[str, frozenset[str]]

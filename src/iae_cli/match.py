@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iae_cli.errors import UsageError
 from iae_cli.model import FicheSummary
@@ -13,15 +13,18 @@ MAX_BAC = 8
 MAX_YEARS = 60.0
 
 
-@dataclass(frozen=True, slots=True)
 class Profile:
-    """A person: highest diploma as bac+N, and years of professional experience."""
+    """A person: highest diploma as bac+N, and years of professional experience (checked)."""
 
-    bac: int
-    years: float
+    __slots__ = ("bac", "years")
 
-    def __post_init__(self) -> None:
-        check_profile(self.bac, self.years)
+    def __init__(self, bac: int, years: float) -> None:
+        check_profile(bac, years)
+        self.bac = bac
+        self.years = years
+
+    def __repr__(self) -> str:
+        return f"Profile(bac={self.bac}, years={self.years})"
 
 
 def check_profile(bac: int | None, years: float | None) -> None:
@@ -31,8 +34,7 @@ def check_profile(bac: int | None, years: float | None) -> None:
         raise UsageError(f"--years doit être un nombre d'années entre 0 et {MAX_YEARS:g} ; reçu : {years}")
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """What a person lacks for a fiche: diploma levels and years (0 when met)."""
 
     bac: int
@@ -54,8 +56,7 @@ def gap(profile: Profile, fiche: FicheSummary) -> Gap:
     return Gap(missing_bac, round(missing_years, 2))
 
 
-@dataclass(frozen=True, slots=True)
-class MatchEntry:
+class MatchEntry(NamedTuple):
     fiche: FicheSummary
     missing: Gap
 
@@ -65,8 +66,7 @@ class MatchEntry:
         return self.fiche.experience.table_differs
 
 
-@dataclass(frozen=True, slots=True)
-class MatchResult:
+class MatchResult(NamedTuple):
     profile: Profile
     eligible: tuple[MatchEntry, ...]
     near: tuple[MatchEntry, ...]

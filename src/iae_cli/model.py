@@ -5,8 +5,7 @@ Builders take dictionaries that already passed the JSON schema, so they only con
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Level = Literal["direction-generale", "encadrement-intermediaire", "encadrement-proximite"]
 LinkKind = Literal["stated", "inferred"]
@@ -29,14 +28,12 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     masculine: str
     feminine: str
 
 
-@dataclass(frozen=True, slots=True)
-class Salary:
+class Salary(NamedTuple):
     min_keur: float
     max_keur: float
     profile: str | None = None
@@ -51,8 +48,7 @@ class Salary:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Diploma:
+class Diploma(NamedTuple):
     min_bac: int
     max_bac: int | None
     fields: tuple[str, ...]
@@ -72,8 +68,7 @@ class Diploma:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TableBand:
+class TableBand(NamedTuple):
     """A fiche's row in the study's table of access by years of experience."""
 
     band: str
@@ -82,8 +77,7 @@ class TableBand:
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class Experience:
+class Experience(NamedTuple):
     min_years: float
     max_years: float | None
     domain: str | None
@@ -111,16 +105,14 @@ class Experience:
         return self.table is not None and self.table.min_years < self.min_years
 
 
-@dataclass(frozen=True, slots=True)
-class MobilityLink:
+class MobilityLink(NamedTuple):
     label: str
     id: str | None
     link: LinkKind
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Mobility:
+class Mobility(NamedTuple):
     previous: tuple[MobilityLink, ...]
     next: tuple[MobilityLink, ...]
     pages: str
@@ -133,8 +125,7 @@ class Mobility:
         return cls(links(raw["previous"]), links(raw["next"]), raw["pages"])
 
 
-@dataclass(frozen=True, slots=True)
-class FicheSummary:
+class FicheSummary(NamedTuple):
     """What list, match, path and name lookup need: small enough to cache for thousands."""
 
     id: str
@@ -165,35 +156,30 @@ class FicheSummary:
 SUMMARY_KEYS = ("id", "title", "aliases", "level", "pages", "salary", "diploma", "experience", "mobility")
 
 
-@dataclass(frozen=True, slots=True)
-class ItemSection:
+class ItemSection(NamedTuple):
     items: tuple[str, ...]
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityGroup:
+class ActivityGroup(NamedTuple):
     group: str
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Activities:
+class Activities(NamedTuple):
     main: tuple[ActivityGroup, ...]
     optional: tuple[ActivityGroup, ...]
     variability: tuple[str, ...]
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class Relations:
+class Relations(NamedTuple):
     internal: tuple[str, ...]
     external: tuple[str, ...]
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class Offer:
+class Offer(NamedTuple):
     title: str
     salary: Salary | None
     employer: str
@@ -204,8 +190,7 @@ class Offer:
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fiche:
+class Fiche(NamedTuple):
     summary: FicheSummary
     mission: str
     mission_pages: str
@@ -257,8 +242,7 @@ class Fiche:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A post outside the fiches, named in a mobility list."""
 
     id: str
@@ -267,8 +251,7 @@ class Role:
     pages: str
 
 
-@dataclass(frozen=True, slots=True)
-class GlossaryTerm:
+class GlossaryTerm(NamedTuple):
     term: str
     meaning: str
     in_study: bool

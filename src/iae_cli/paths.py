@@ -7,6 +7,13 @@ from pathlib import Path
 
 DATA_ENV = "IAE_DATA"
 
+# The layout of a data folder.
+FICHES_DIR = "metiers"
+ROLES_FILE = "roles.yaml"
+SECTOR_FILE = "secteur.yaml"
+GLOSSARY_FILE = "glossaire.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 

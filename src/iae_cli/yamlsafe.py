@@ -11,9 +11,8 @@ we build Python values ourselves so that we can:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,8 +29,7 @@ SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _
 _CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """Where a value stands, and how it was written (to explain YAML 1.1 surprises)."""
 
     line: int
@@ -40,8 +38,7 @@ class Mark:
     raw: str | None  # the source text of a plain (unquoted) scalar, else None
 
 
-@dataclass(slots=True)
-class LoadedYaml:
+class LoadedYaml(NamedTuple):
     path: Path
     value: Any
     marks: dict[Location, Mark]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from iae_cli.catalog import FICHES_DIR, YAML_SUFFIXES, Catalog
-from iae_cli.lookup import fold, resolve
+from iae_cli.paths import FICHES_DIR, YAML_SUFFIXES
+
+if TYPE_CHECKING:
+    from iae_cli.catalog import Catalog
 
 
 def _labels(catalog: Catalog, with_roles: bool) -> Iterable[tuple[str, Iterable[str]]]:
@@ -19,16 +21,21 @@ def _labels(catalog: Catalog, with_roles: bool) -> Iterable[tuple[str, Iterable[
 
 
 def resolve_fiche(catalog: Catalog, name: str) -> str:
+    from iae_cli.lookup import resolve
+
     return resolve(name, catalog.summaries, _labels(catalog, False), "métier")
 
 
 def resolve_role(catalog: Catalog, name: str) -> str:
+    from iae_cli.lookup import resolve
+
     ids = {**dict.fromkeys(catalog.summaries), **dict.fromkeys(catalog.roles)}
     return resolve(name, ids, _labels(catalog, True), "poste")
 
 
 def complete_fiche_id(ctx: Any, incomplete: str) -> list[str]:
     """Fiche ids for the shell, from file names alone: no YAML is parsed on TAB."""
+    from iae_cli.lookup import fold
     from iae_cli.paths import resolve_data_dir
 
     data = ctx.find_root().params.get("data") if ctx is not None else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -13,37 +13,31 @@ def clean(text: str) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     style: str = "normal"  # normal | note | warning
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[str, ...]
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
+class Fields(NamedTuple):
     pairs: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Tree:
+class Tree(NamedTuple):
     """Indented lines: (depth, text)."""
 
     lines: tuple[tuple[int, str], ...]
@@ -52,9 +46,11 @@ class Tree:
 Block = Heading | Paragraph | Bullets | Fields | Table | Tree
 
 
-@dataclass(slots=True)
 class Document:
-    blocks: list[Block] = field(default_factory=list)
+    __slots__ = ("blocks",)
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
