@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,9 +58,28 @@ class IaeGroup(typer.core.TyperGroup):
             sys.exit(code)
         return code
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        i18n.patch_rich_help()
-        super().format_help(ctx, formatter)
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        i18n.translate_params(params)
+        return params
+
+    # Commands are imported only when used: `iae list` never loads the code of `iae path`.
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, help_text = COMMANDS[cmd_name]
+        module = importlib.import_module(f"iae_cli.cli.commands.{module_name}")
+        single = typer.Typer(rich_markup_mode=None, context_settings=CONTEXT_SETTINGS, add_completion=False)
+        single.command(cmd_name, help=help_text)(module.run)
+        return typer.main.get_command(single)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of `iae --help`, from the registry alone."""
+        with formatter.section(i18n.COMMANDS_TITLE):
+            formatter.write_dl([(name, help_text) for name, (_module, help_text) in COMMANDS.items()])
 
 
 def _fail(text: str, exit_code: int) -> int:
@@ -98,6 +118,21 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
+# name -> (module in iae_cli.cli.commands, help shown by `iae --help` and `iae NAME --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("listing", "Liste les sept métiers cadres : niveau, diplôme, expérience, salaire."),
+    "show": ("show", "Affiche une fiche métier complète, ou une de ses sections."),
+    "match": (
+        "match",
+        "Les postes accessibles avec un diplôme et une expérience donnés, et ce qui manque pour les autres.",
+    ),
+    "path": ("path", "Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste."),
+    "sector": ("sector", "Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations."),
+    "glossary": ("glossary", "Les sigles de l'étude, ou ceux qui correspondent à une recherche."),
+    "validate": ("validate", "Vérifie un dossier de données et liste tous ses problèmes."),
+}
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     cls=IaeGroup,
     name="iae",
@@ -107,7 +142,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT_SETTINGS,
 )
 
 
@@ -133,28 +168,6 @@ def main_options(
 ) -> None:
     """Les emplois cadres de l'IAE, d'après l'étude Apec 2008."""
     ctx.obj = State(data)
-
-
-def _register() -> None:
-    from iae_cli.cli.commands import glossary, listing, match, path, sector, show, validate
-
-    app.command("list", help="Liste les sept métiers cadres : niveau, diplôme, expérience, salaire.")(listing.run)
-    app.command("show", help="Affiche une fiche métier complète, ou une de ses sections.")(show.run)
-    app.command(
-        "match",
-        help="Les postes accessibles avec un diplôme et des années d'expérience, et ce qui manque pour les autres.",
-    )(match.run)
-    app.command(
-        "path", help="Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste."
-    )(path.run)
-    app.command("sector", help="Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations.")(
-        sector.run
-    )
-    app.command("glossary", help="Les sigles de l'étude, ou l'un d'eux.")(glossary.run)
-    app.command("validate", help="Vérifie un dossier de données et liste tous ses problèmes.")(validate.run)
-
-
-_register()
 
 
 def main() -> None:

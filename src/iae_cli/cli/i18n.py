@@ -53,18 +53,37 @@ def install() -> None:
 
     click_core.Command.get_usage = get_usage  # type: ignore[method-assign]
     typer.core.TyperCommand.get_usage = get_usage  # type: ignore[method-assign]
+    core_module: Any = typer.core
+    core_module._ = _french_gettext  # titles and notes of plain (non-Rich) help pages
 
 
-def patch_rich_help() -> None:
-    """Panel titles of Rich help pages (imported only when help is shown)."""
-    from typer import rich_utils
+COMMANDS_TITLE = "Commandes"
+_HEADINGS = {
+    "Options": "Options",
+    "Commands": COMMANDS_TITLE,
+    "Arguments": "Arguments",
+    "required": "obligatoire",
+    "default: {default}": "par défaut : {default}",
+    "env var: {var}": "variable : {var}",
+}
+_PARAM_HELP = {
+    "Install completion for the current shell.": "Installe la complétion des commandes pour le shell courant.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "Affiche le script de complétion du shell courant, à copier ou adapter."
+    ),
+}
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Arguments"
-    rich_utils.OPTIONS_PANEL_TITLE = "Options"
-    rich_utils.COMMANDS_PANEL_TITLE = "Commandes"
-    rich_utils.REQUIRED_LONG_STRING = "[obligatoire]"
-    rich_utils.DEFAULT_STRING = "[défaut : {}]"
-    rich_utils.ENVVAR_STRING = "[variable : {}]"
+
+def translate_params(params: list[Any]) -> None:
+    """French help for the options Typer adds itself (shell completion)."""
+    for param in params:
+        help_text = getattr(param, "help", None)
+        if help_text in _PARAM_HELP:
+            param.help = _PARAM_HELP[help_text]
+
+
+def _french_gettext(message: str) -> str:
+    return _HEADINGS.get(message, message)
 
 
 def usage_error_message(error: Exception) -> str:
