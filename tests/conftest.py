@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from iae_cli.paths import shipped_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = shipped_data_dir()
+
+# Module-scoped fixtures run before the per-test one below: keep even them off the user's cache.
+os.environ["IAE_CACHE_DIR"] = tempfile.mkdtemp(prefix="iae-test-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,12 @@
-"""A JSON index of validated data, kept in the user's cache folder.
+"""A cache of validated data, as JSON in the user's cache folder.
 
-Two files per data folder: `<key>.index.json` (fiche summaries, roles, and where each
-fiche sits in the blob) and `<key>.fiches.jsonl` (the signature on its first line, then
-one validated fiche per line). Keyed on the data files' paths, sizes and modification
-times plus the program and schema versions; written atomically (temporary file, then
-rename; the blob before the index); never pickle; a stale, corrupt or unwritable cache is
-ignored and the data read again. The cache only ever saves time: every answer is the
-same without it.
+Per data folder: `<key>.fiches.jsonl` (the signature on its first line, then one validated
+fiche per line), `<key>.summaries.json` and `<key>.mobility.json` (read only by the commands
+that need them), and `<key>.index.json` (file names, roles, and where each fiche sits in the
+blob), written last. Every file carries the signature: the data files' paths, sizes and
+modification times plus the program and schema versions. Files are written atomically
+(temporary file, then rename); never pickle; a stale, corrupt or unwritable cache is ignored
+and the data read again. The cache only ever saves time: every answer is the same without it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 from iae_cli import __version__
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -46,35 +46,51 @@ def signature(data_dir: Path, files: list[tuple[str, os.stat_result]], schema_st
     return _digest("\n".join(lines))
 
 
-def _paths(data_dir: Path) -> tuple[Path, Path] | None:
+def _base(data_dir: Path) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    key = _digest(str(data_dir.resolve()))[:24]
-    return folder / f"{key}.index.json", folder / f"{key}.fiches.jsonl"
+    return folder / _digest(str(data_dir.resolve()))[:24]
 
 
-def read_index(data_dir: Path, expected: str) -> dict[str, Any] | None:
-    """The cached index if it exists, parses and matches the signature; else None."""
-    paths = _paths(data_dir)
-    if paths is None:
+def _file(base: Path, name: str) -> Path:
+    return base.with_name(f"{base.name}.{name}")
+
+
+def read_section(data_dir: Path, name: str, expected: str) -> Any:
+    """A cached section's data if its file exists, parses and carries the signature; else None."""
+    base = _base(data_dir)
+    if base is None:
         return None
     try:
-        payload = json.loads(paths[0].read_bytes())
+        payload = json.loads(_file(base, f"{name}.json").read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(payload, dict) or payload.get("signature") != expected:
         return None
-    return payload
+    return payload.get("data")
+
+
+def exists(data_dir: Path, expected: str) -> bool:
+    """Whether a complete cache for this signature is there (the index is written last)."""
+    base = _base(data_dir)
+    if base is None:
+        return False
+    try:
+        with _file(base, "index.json").open("rb") as index:
+            head = index.read(len(expected) + 16)
+    except OSError:
+        return False
+    return head.startswith(b'{"signature":' + json.dumps(expected).encode())
 
 
 def read_fiche(data_dir: Path, expected: str, offset: int, length: int) -> dict[str, Any] | None:
     """One cached fiche, or None when the blob is missing, stale or damaged."""
-    paths = _paths(data_dir)
-    if paths is None:
+    base = _base(data_dir)
+    if base is None:
         return None
     try:
-        with paths[1].open("rb") as blob:
+        with _file(base, "fiches.jsonl").open("rb") as blob:
             if json.loads(blob.readline()) != expected:
                 return None
             blob.seek(offset)
@@ -99,29 +115,40 @@ def _replace(target: Path, write: Any) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def write(data_dir: Path, index: dict[str, Any], fiches: dict[str, str]) -> bool:
-    """Store the blob of fiches (JSON text by id), then the index with their offsets.
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
-    Returns False, without error, when the cache folder cannot be written.
+
+def write(
+    data_dir: Path, signature: str, index: dict[str, Any], sections: dict[str, str], fiches: dict[str, str]
+) -> dict[str, list[int]] | None:
+    """Store the blob of fiches (JSON text by id), the sections (JSON text), then the index.
+
+    Returns each fiche's [offset, length] in the blob, or None (and no error) when the
+    cache folder cannot be written.
     """
-    paths = _paths(data_dir)
-    if paths is None:
-        return False
-    index_path, blob_path = paths
+    base = _base(data_dir)
+    if base is None:
+        return None
     offsets: dict[str, list[int]] = {}
+    stamp = json.dumps(signature)
 
     def write_blob(out: Any) -> None:
-        position = out.write(json.dumps(index["signature"]).encode() + b"\n")
+        position = out.write(_encode(stamp + "\n"))
         for fiche_id, text in fiches.items():
-            data = text.encode("utf-8", "surrogateescape") + b"\n"
+            data = _encode(text + "\n")
             offsets[fiche_id] = [position, len(data)]
             position += out.write(data)
 
+    def section(text: str) -> Any:
+        return lambda out: out.write(_encode('{"signature":' + stamp + ',"data":' + text + "}"))
+
     try:
-        index_path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(blob_path, write_blob)
-        text = json.dumps({**index, "offsets": offsets}, ensure_ascii=False)
-        _replace(index_path, lambda out: out.write(text.encode("utf-8", "surrogateescape")))
+        base.parent.mkdir(parents=True, exist_ok=True)
+        _replace(_file(base, "fiches.jsonl"), write_blob)
+        for name, text in sections.items():
+            _replace(_file(base, f"{name}.json"), section(text))
+        _replace(_file(base, "index.json"), section(json.dumps({**index, "offsets": offsets}, ensure_ascii=False)))
     except OSError:
-        return False
-    return True
+        return None
+    return offsets

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from typing import NamedTuple
 
-from iae_cli.model import FicheSummary, LinkKind
+from iae_cli.model import LinkKind, Mobility
 
 
 class Edge(NamedTuple):
@@ -43,14 +43,13 @@ class CareerGraph:
         self.predecessors: dict[str, list[str]] = {}
 
     @classmethod
-    def build(cls, fiches: Iterable[FicheSummary], role_ids: Iterable[str]) -> CareerGraph:
-        fiche_list = list(fiches)
+    def build(cls, fiche_ids: Iterable[str], mobility: Mapping[str, Mobility], role_ids: Iterable[str]) -> CareerGraph:
+        """The graph of a catalog: `mobility` gives each fiche's p-1 / p+1 lists."""
         moves: list[tuple[str, str, LinkKind, str, str]] = []
-        for fiche in fiche_list:
-            pages = fiche.mobility.pages
-            moves += [(link.id, fiche.id, link.link, pages, link.label) for link in fiche.mobility.previous if link.id]
-            moves += [(fiche.id, link.id, link.link, pages, link.label) for link in fiche.mobility.next if link.id]
-        return cls.from_moves([f.id for f in fiche_list] + list(role_ids), moves)
+        for fiche_id, links in mobility.items():
+            moves += [(link.id, fiche_id, link.link, links.pages, link.label) for link in links.previous if link.id]
+            moves += [(fiche_id, link.id, link.link, links.pages, link.label) for link in links.next if link.id]
+        return cls.from_moves([*fiche_ids, *role_ids], moves)
 
     @classmethod
     def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str, str]]) -> CareerGraph:

@@ -126,7 +126,10 @@ class Mobility(NamedTuple):
 
 
 class FicheSummary(NamedTuple):
-    """What list, match, path and name lookup need: small enough to cache for thousands."""
+    """What list, match, path and name lookup need: small enough to cache for thousands.
+
+    A summary is stored in the cache as its JSON array (`to_row`) and rebuilt by `from_row`.
+    """
 
     id: str
     title: Title
@@ -136,7 +139,6 @@ class FicheSummary(NamedTuple):
     salary: Salary
     diploma: Diploma
     experience: Experience
-    mobility: Mobility
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> FicheSummary:
@@ -149,11 +151,28 @@ class FicheSummary(NamedTuple):
             Salary.build(raw["salary"]),
             Diploma.build(raw["diploma"]),
             Experience.build(raw["experience"]),
-            Mobility.build(raw["mobility"]),
+        )
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> FicheSummary:
+        fiche_id, title, aliases, level, pages, salary, diploma, experience = row
+        d0, d1, d2, d3, d4, d5 = diploma
+        e0, e1, e2, e3, e4, e5, e6 = experience
+        return cls(
+            fiche_id,
+            Title(*title),
+            tuple(aliases),
+            level,
+            pages,
+            Salary(*salary),
+            Diploma(d0, d1, tuple(d2), tuple(d3), d4, d5),
+            Experience(e0, e1, e2, e3, tuple(e4), TableBand(*e5) if e5 else None, e6),
         )
 
 
-SUMMARY_KEYS = ("id", "title", "aliases", "level", "pages", "salary", "diploma", "experience", "mobility")
+def mobility_from_row(row: list[Any]) -> Mobility:
+    previous, following, pages = row
+    return Mobility(tuple(MobilityLink(*x) for x in previous), tuple(MobilityLink(*x) for x in following), pages)
 
 
 class ItemSection(NamedTuple):
@@ -192,6 +211,7 @@ class Offer(NamedTuple):
 
 class Fiche(NamedTuple):
     summary: FicheSummary
+    mobility: Mobility
     mission: str
     mission_pages: str
     recruiters: ItemSection
@@ -218,6 +238,7 @@ class Fiche(NamedTuple):
         rel = raw["relations"]
         return cls(
             FicheSummary.build(raw),
+            Mobility.build(raw["mobility"]),
             raw["mission"]["text"],
             raw["mission"]["pages"],
             section("recruiters"),

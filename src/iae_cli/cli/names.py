@@ -23,13 +23,13 @@ def _labels(catalog: Catalog, with_roles: bool) -> Iterable[tuple[str, Iterable[
 def resolve_fiche(catalog: Catalog, name: str) -> str:
     from iae_cli.lookup import resolve
 
-    return resolve(name, catalog.summaries, _labels(catalog, False), "métier")
+    return resolve(name, catalog.files, _labels(catalog, False), "métier")
 
 
 def resolve_role(catalog: Catalog, name: str) -> str:
     from iae_cli.lookup import resolve
 
-    ids = {**dict.fromkeys(catalog.summaries), **dict.fromkeys(catalog.roles)}
+    ids = {**dict.fromkeys(catalog.files), **dict.fromkeys(catalog.roles)}
     return resolve(name, ids, _labels(catalog, True), "poste")
 
 

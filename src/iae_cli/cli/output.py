@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 from typing import Any
 
 from iae_cli.render.document import Document
 
-_C1_AND_DEL = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+_C1_AND_DEL = re.compile("[\x7f-\x9f]")
 
 
 def use_rich() -> bool:
@@ -39,9 +40,12 @@ def emit_document(document: Document, fmt: str = "table") -> None:
         sys.stdout.write(render_text(document, width()))
 
 
-def to_json(data: Any) -> str:
+def to_json(data: Any, indent: int | None = 2) -> str:
     """JSON with no raw control character, C1 included (JSON itself escapes only C0)."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_C1_AND_DEL) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    if _C1_AND_DEL.search(text):
+        text = _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
 
 
 def emit_data(data: Any, fmt: str) -> None:
@@ -50,7 +54,8 @@ def emit_data(data: Any, fmt: str) -> None:
 
         sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
     else:
-        sys.stdout.write(to_json(data))
+        # Indented for a person at a terminal; compact (and several times faster) in a pipe.
+        sys.stdout.write(to_json(data, 2 if sys.stdout.isatty() else None))
 
 
 def message(text: str) -> None:

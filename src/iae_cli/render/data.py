@@ -23,32 +23,19 @@ def _salary(s: Salary | None) -> dict[str, Any] | None:
 
 
 def summary(f: FicheSummary) -> dict[str, Any]:
+    """One fiche in `iae list --format json` (and in match results)."""
     e = f.experience
-    table = None
-    if e.table is not None:
-        table = {
-            "band": e.table.band,
-            "min_years": e.table.min_years,
-            "max_years": e.table.max_years,
-            "pages": e.table.pages,
-        }
     return {
         "id": f.id,
         "title": f.title.masculine,
         "title_feminine": f.title.feminine,
         "level": f.level,
         "salary": _salary(f.salary),
-        "diploma": {
-            "min_bac": f.diploma.min_bac,
-            "max_bac": f.diploma.max_bac,
-            "fields": list(f.diploma.fields),
-            "alternatives": list(f.diploma.alternatives),
-        },
+        "diploma": {"min_bac": f.diploma.min_bac, "max_bac": f.diploma.max_bac},
         "experience": {
             "min_years": e.min_years,
             "max_years": e.max_years,
             "domain": e.domain,
-            "summary_table": table,
             "table_differs": e.table_differs,
         },
     }
@@ -89,15 +76,24 @@ def fiche(f: Fiche) -> dict[str, Any]:
             "knowledge": list(f.knowledge.items),
             "skills": list(f.skills.items),
             "mobility": {
-                "previous": [_link(x) for x in s.mobility.previous],
-                "next": [_link(x) for x in s.mobility.next],
+                "previous": [_link(x) for x in f.mobility.previous],
+                "next": [_link(x) for x in f.mobility.next],
             },
             "offers": [_offer(o) for o in f.offers],
             "sources": sources(f),
         }
     )
-    out["diploma"]["note"] = s.diploma.note
-    out["experience"].update({"note": s.experience.note, "assets": list(s.experience.assets)})
+    d, e = s.diploma, s.experience
+    out["diploma"].update({"fields": list(d.fields), "alternatives": list(d.alternatives), "note": d.note})
+    table = None
+    if e.table is not None:
+        table = {
+            "band": e.table.band,
+            "min_years": e.table.min_years,
+            "max_years": e.table.max_years,
+            "pages": e.table.pages,
+        }
+    out["experience"].update({"note": e.note, "assets": list(e.assets), "summary_table": table})
     return out
 
 
@@ -118,7 +114,7 @@ def sources(f: Fiche) -> dict[str, str]:
         "summary_table": s.experience.table.pages if s.experience.table else "",
         "knowledge": f.knowledge.pages,
         "skills": f.skills.pages,
-        "mobility": s.mobility.pages,
+        "mobility": f.mobility.pages,
     }
 
 

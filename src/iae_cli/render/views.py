@@ -122,7 +122,7 @@ def _link_line(link: MobilityLink) -> str:
 
 
 def _mobility_blocks(f: Fiche, title_of: Callable[[str], str]) -> list[Block]:
-    m = f.summary.mobility
+    m = f.mobility
     return _items("Postes précédents (p-1)", (_link_line(x) for x in m.previous)) + _items(
         "Évolutions (p+1)", (_link_line(x) for x in m.next)
     )

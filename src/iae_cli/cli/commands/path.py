@@ -54,7 +54,7 @@ def run(
     profile = Profile(level, experience) if level is not None and experience is not None else None
     catalog = state(ctx).catalog()
     start = resolve_role(catalog, source)
-    graph = CareerGraph.build(catalog.summaries.values(), catalog.roles)
+    graph = CareerGraph.build(catalog.files, catalog.mobility(), catalog.roles)
     if target is None:
         _career_map(graph, catalog, start, stated_only, fmt)
         return
