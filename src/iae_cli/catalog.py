@@ -293,6 +293,17 @@ class SummaryTable(Mapping[str, FicheSummary]):
     def __len__(self) -> int:
         return len(self._rows)
 
+    def values(self) -> list[FicheSummary]:  # type: ignore[override]
+        """All summaries in level order, built in one pass."""
+        build, built = FicheSummary.from_row, self._built
+        out = []
+        for fiche_id in self:
+            summary = built.get(fiche_id)
+            if summary is None:
+                summary = built[fiche_id] = build(self._rows[fiche_id])
+            out.append(summary)
+        return out
+
     def __iter__(self) -> Iterator[str]:
         if self._order is None:
             rank = {level: i for i, level in enumerate(LEVEL_ORDER)}

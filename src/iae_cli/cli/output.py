@@ -41,8 +41,12 @@ def emit_document(document: Document, fmt: str = "table") -> None:
 
 
 def to_json(data: Any, indent: int | None = 2) -> str:
-    """JSON with no raw control character, C1 included (JSON itself escapes only C0)."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    """JSON with no raw control character, C1 included (JSON itself escapes only C0).
+
+    Indented UTF-8 for a person; compact ASCII (escaped accents, the fastest C encoder) otherwise.
+    """
+    compact = indent is None
+    text = json.dumps(data, ensure_ascii=compact, indent=indent, separators=(",", ":") if compact else None)
     if _C1_AND_DEL.search(text):
         text = _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text + "\n"
