@@ -1,0 +1,160 @@
+"""The cache saves time and never changes an answer: stale, corrupt or unwritable caches are harmless."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from iae_cli import cache
+from iae_cli.catalog import Catalog
+from tests.conftest import run
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
+    assert run("--data", str(data_copy), "list").exit_code == 0
+    names = [p.name for p in _files(isolated_cache)]
+    assert len(names) == 4 and not any(n.startswith(".") for n in names)
+    for path in _files(isolated_cache):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if path.suffix == ".jsonl" else text
+        json.loads(first)  # JSON, never pickle
+
+
+def _change(path: Path, old: str, new: str) -> None:
+    before = path.stat().st_mtime_ns
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    if path.stat().st_mtime_ns == before:  # coarse clocks: make the change visible
+        os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
+
+
+def test_stale_data_is_never_served(data_copy: Path) -> None:
+    assert "25–30 k€" in run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
+    _change(data_copy / "metiers/charge-insertion.yaml", "  min_keur: 25", "  min_keur: 26")
+    assert "26–30 k€" in run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
+    listed = json.loads(run("--data", str(data_copy), "list", "-f", "json").stdout)
+    assert next(f for f in listed if f["id"] == "charge-insertion")["salary"]["min_keur"] == 26
+
+
+def test_same_size_same_second_edit_is_seen(data_copy: Path) -> None:
+    """A change that keeps the file size is caught by the modification time in nanoseconds."""
+    run("--data", str(data_copy), "list")
+    path = data_copy / "metiers/charge-insertion.yaml"
+    _change(path, "  max_keur: 30", "  max_keur: 31")
+    assert "25–31 k€" in run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
+
+
+def test_new_and_removed_fiche_files_are_seen(data_copy: Path) -> None:
+    run("--data", str(data_copy), "list")
+    (data_copy / "metiers/charge-insertion.yaml").rename(data_copy / "charge-insertion.bak")
+    result = run("--data", str(data_copy), "list")
+    assert result.exit_code == 3  # the site fiche now links to a missing id
+    assert "charge-insertion" in result.stderr
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "wrong-signature", "delete-one"])
+def test_corrupt_cache_is_rebuilt(data_copy: Path, isolated_cache: Path, damage: str) -> None:
+    expected = run("--data", str(data_copy), "show", "charge-insertion", "-f", "json").stdout
+    files = _files(isolated_cache)
+    for path in files:
+        if damage == "garbage":
+            path.write_bytes(b"\x00\xff not json")
+        elif damage == "truncate":
+            path.write_bytes(path.read_bytes()[:40])
+        elif damage == "wrong-signature":
+            path.write_text(
+                path.read_text(encoding="utf-8").replace('"signature":"', '"signature":"x', 1), encoding="utf-8"
+            )
+    if damage == "delete-one":
+        next(p for p in files if p.name.endswith(".summaries.json")).unlink()
+    assert run("--data", str(data_copy), "show", "charge-insertion", "-f", "json").stdout == expected
+    assert run("--data", str(data_copy), "list", "-f", "json").exit_code == 0
+    assert run("--data", str(data_copy), "path", "charge-insertion", "directeur-reseau-insertion").exit_code == 0
+
+
+def test_cache_damaged_between_check_and_use(data_copy: Path, isolated_cache: Path) -> None:
+    run("--data", str(data_copy), "list")
+    catalog = Catalog.open(data_copy)
+    for path in _files(isolated_cache):
+        path.unlink()
+    assert catalog.summaries["charge-insertion"].salary.min_keur == 25
+    assert catalog.mobility()["charge-insertion"].previous[0].id == "travailleur-social"
+    assert catalog.fiche("charge-insertion").mission
+
+
+def test_unwritable_cache_folder_still_works(data_copy: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    result = run("--data", str(data_copy), "show", "charge-insertion", env={"IAE_CACHE_DIR": str(blocked / "iae")})
+    assert result.exit_code == 0 and "Mission" in result.stdout
+    assert run("--data", str(data_copy), "list", env={"IAE_CACHE_DIR": str(blocked / "iae")}).exit_code == 0
+
+
+def test_read_only_home_still_works(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IAE_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o500)
+    try:
+        monkeypatch.setenv("HOME", str(home))
+        monkeypatch.setattr(cache, "cache_dir", lambda: home / "unwritable" / "iae")
+        original = Path.mkdir  # chmod does not stop root (CI runs as root): refuse by hand as well
+
+        def refuse(self: Path, *args: object, **kwargs: object) -> None:
+            if str(self).startswith(str(home)):
+                raise PermissionError(13, "Permission denied")
+            original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "mkdir", refuse)
+        result = run("--data", str(data_copy), "match", "--bac", "5", "--years", "3", "-f", "json")
+        assert result.exit_code == 0
+        assert len(json.loads(result.stdout)["eligible"]) == 3
+    finally:
+        home.chmod(0o700)
+
+
+def test_no_cache_mode(data_copy: Path, isolated_cache: Path) -> None:
+    assert run("--data", str(data_copy), "list", env={"IAE_NO_CACHE": "1"}).exit_code == 0
+    assert list(isolated_cache.iterdir()) == []
+
+
+def test_xdg_cache_home_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("IAE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "iae"
+
+
+def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_cache: Path) -> None:
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(data_copy, other)
+    _change(other / "metiers/charge-insertion.yaml", "  min_keur: 25", "  min_keur: 27")
+    first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
+    second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
+    assert "25–30" in first and "27–30" in second
+    assert len(_files(isolated_cache)) == 8
+
+
+def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from iae_cli.cli.names import complete_fiche_id
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("completion must not parse YAML")
+
+    monkeypatch.setattr(yaml, "compose", forbidden)
+    assert complete_fiche_id(None, "resp") == [
+        "responsable-conseillers-microcredit",
+        "responsable-fonctionnel",
+        "responsable-site-insertion",
+    ]
+    assert complete_fiche_id(None, "chargé") == ["charge-insertion"]
