@@ -110,9 +110,23 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
 
 _SYNTAX_FR = {
     "found character '\\t' that cannot start any token": "tabulation interdite en YAML (indentez avec des espaces)",
-    "mapping values are not allowed here": "« : » inattendu (mettez la valeur entre guillemets ?)",
+    "found character that cannot start any token": "caractère interdit en début de valeur (mettez-la entre guillemets)",
+    "mapping values are not allowed": "« : » inattendu (mettez la valeur entre guillemets ?)",
     "could not find expected ':'": "« : » attendu",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
+    "did not find expected key": "clé attendue (indentation incohérente ?)",
+    "did not find expected '-' indicator": "« - » attendu (indentation de la liste ?)",
+    "did not find expected node content": "valeur attendue",
+    "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
+    "found unexpected ':'": "« : » inattendu",
     "found undefined alias": "alias non défini",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets",
+    "expected <block end>, but found": "indentation incohérente",
+    "expected ',' or ']', but got": "« , » ou « ] » attendu",
+    "expected ',' or '}', but got": "« , » ou « } » attendu",
+    "found duplicate anchor": "ancre YAML en double",
+    "expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
 }
 
 
@@ -120,7 +134,7 @@ def _french_syntax(problem: str) -> str:
     for english, french in _SYNTAX_FR.items():
         if problem.startswith(english):
             return french
-    return problem
+    return f"erreur de syntaxe ({problem})"
 
 
 def _fail(node: yaml.Node, file: str, message: str) -> YamlProblem:
