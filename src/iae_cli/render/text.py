@@ -129,5 +129,7 @@ def _block(block: Block, width: int) -> list[str]:
 def render_text(document: Document, width: int = 80) -> str:
     lines: list[str] = []
     for block in document.blocks:
-        lines.extend(_block(block, width))
+        for line in _block(block, width):
+            if line or (lines and lines[-1]):  # never two blank lines in a row
+                lines.append(line)
     return "\n".join(lines).strip("\n") + "\n"
