@@ -8,92 +8,17 @@ from iae_cli.catalog import Catalog, validate_folder
 from tests.conftest import DATA
 
 # id: (level, pay min, pay max, pay profile, min bac, max bac, min years, max years, table band, pages)
+# fmt: off
 FICHES = {
-    "directeur-entreprise-insertion": (
-        "direction-generale",
-        35,
-        50,
-        "cadre confirmé",
-        4,
-        5,
-        5,
-        None,
-        "cadres-confirmes",
-        "27-30",
-    ),
-    "directeur-reseau-insertion": (
-        "direction-generale",
-        40,
-        50,
-        "cadre confirmé",
-        4,
-        5,
-        5,
-        10,
-        "cadres-confirmes",
-        "31-34",
-    ),
-    "directeur-regional-insertion": (
-        "encadrement-intermediaire",
-        35,
-        45,
-        "cadre confirmé",
-        5,
-        None,
-        5,
-        None,
-        "jeunes-cadres",
-        "35-38",
-    ),
-    "responsable-fonctionnel": (
-        "encadrement-intermediaire",
-        35,
-        45,
-        "cadre confirmé",
-        5,
-        None,
-        5,
-        None,
-        "jeunes-cadres",
-        "39-42",
-    ),
-    "responsable-site-insertion": (
-        "encadrement-proximite",
-        35,
-        45,
-        "cadre confirmé",
-        3,
-        5,
-        3,
-        5,
-        "jeunes-cadres",
-        "43-46",
-    ),
-    "charge-insertion": (
-        "encadrement-proximite",
-        25,
-        30,
-        "jeune diplômé ou jeune cadre",
-        2,
-        None,
-        0,
-        None,
-        "jeunes-diplomes",
-        "47-50",
-    ),
-    "responsable-conseillers-microcredit": (
-        "encadrement-proximite",
-        25,
-        35,
-        "jeune cadre",
-        4,
-        5,
-        3,
-        5,
-        "jeunes-cadres",
-        "51-54",
-    ),
+    "directeur-entreprise-insertion": ("direction-generale", 35, 50, "cadre confirmé", 4, 5, 5, None, "cadres-confirmes", "27-30"),  # noqa: E501
+    "directeur-reseau-insertion": ("direction-generale", 40, 50, "cadre confirmé", 4, 5, 5, 10, "cadres-confirmes", "31-34"),  # noqa: E501
+    "directeur-regional-insertion": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "35-38"),  # noqa: E501
+    "responsable-fonctionnel": ("encadrement-intermediaire", 35, 45, "cadre confirmé", 5, None, 5, None, "jeunes-cadres", "39-42"),  # noqa: E501
+    "responsable-site-insertion": ("encadrement-proximite", 35, 45, "cadre confirmé", 3, 5, 3, 5, "jeunes-cadres", "43-46"),  # noqa: E501
+    "charge-insertion": ("encadrement-proximite", 25, 30, "jeune diplômé ou jeune cadre", 2, None, 0, None, "jeunes-diplomes", "47-50"),  # noqa: E501
+    "responsable-conseillers-microcredit": ("encadrement-proximite", 25, 35, "jeune cadre", 4, 5, 3, 5, "jeunes-cadres", "51-54"),  # noqa: E501
 }
+# fmt: on
 
 # Every example offer: (title start, pay range or None)
 OFFERS = {

@@ -47,6 +47,21 @@ def check_level(value: str | None) -> str | None:
     raise UsageError(f"niveau « {value[:60]} » inconnu ; niveaux possibles : {', '.join(LEVEL_LABELS)}")
 
 
+def bac_option(required: bool = True) -> Any:
+    """`--bac N`: read as text so that every refusal is ours, in French."""
+    help_text = "Diplôme le plus élevé, en bac+N : 0 (bac) à 8 (doctorat)."
+    if not required:
+        help_text += " Avec --years, marque les étapes déjà accessibles."
+    return typer.Option(... if required else None, "--bac", help=help_text, metavar="N", show_default=False)
+
+
+def years_option(required: bool = True) -> Any:
+    help_text = "Années d'expérience professionnelle (décimales permises)."
+    if not required:
+        help_text += " Avec --bac."
+    return typer.Option(... if required else None, "--years", help=help_text, metavar="ANS", show_default=False)
+
+
 def parse_bac(text: str | None, option: str = "--bac") -> int | None:
     if text is None:
         return None

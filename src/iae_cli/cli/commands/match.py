@@ -5,7 +5,16 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.options import check_format, check_level, format_option, level_option, parse_bac, parse_years
+from iae_cli.cli.options import (
+    bac_option,
+    check_format,
+    check_level,
+    format_option,
+    level_option,
+    parse_bac,
+    parse_years,
+    years_option,
+)
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT
 
@@ -14,16 +23,8 @@ FORMATS = ("table", "json")
 
 def run(
     ctx: typer.Context,
-    bac: str = typer.Option(
-        ..., "--bac", help="Diplôme le plus élevé, en bac+N : 0 (bac) à 8 (doctorat).", metavar="N", show_default=False
-    ),
-    years: str = typer.Option(
-        ...,
-        "--years",
-        help="Années d'expérience professionnelle (décimales permises).",
-        metavar="ANS",
-        show_default=False,
-    ),
+    bac: str = bac_option(),
+    years: str = years_option(),
     level: str | None = level_option(),
     fmt: str = format_option(*FORMATS),
 ) -> None:

@@ -6,7 +6,15 @@ import typer
 
 from iae_cli.cli.app import state
 from iae_cli.cli.names import resolve_role
-from iae_cli.cli.options import check_format, format_option, parse_bac, parse_count, parse_years
+from iae_cli.cli.options import (
+    bac_option,
+    check_format,
+    format_option,
+    parse_bac,
+    parse_count,
+    parse_years,
+    years_option,
+)
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError, UsageError
 
@@ -31,16 +39,8 @@ def run(
     max_routes: str | None = typer.Option(
         None, "--max", help="Montrer les N meilleurs parcours.", metavar="N", show_default=False
     ),
-    bac: str | None = typer.Option(
-        None,
-        "--bac",
-        help="Votre diplôme (bac+N), pour marquer les étapes accessibles.",
-        metavar="N",
-        show_default=False,
-    ),
-    years: str | None = typer.Option(
-        None, "--years", help="Vos années d'expérience, avec --bac.", metavar="ANS", show_default=False
-    ),
+    bac: str | None = bac_option(required=False),
+    years: str | None = years_option(required=False),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.careers import CareerGraph
