@@ -159,3 +159,11 @@ def test_match_refusals(args: list[str]) -> None:
 def test_match_accepts_decimal_comma_and_bac_prefix() -> None:
     payload = json.loads(run("match", "--bac", "bac+5", "--years", "2,5", "-f", "json").stdout)
     assert payload["profile"] == {"bac": 5, "years": 2.5}
+
+
+def test_near_misses_are_limited_in_text_but_complete_in_json() -> None:
+    text = run("match", "--bac", "2", "--years", "0", "--near", "2", env={"COLUMNS": "250"}).stdout
+    assert "Presque (6)" in text and "… et 4 autre(s)" in text
+    assert len(json.loads(run("match", "--bac", "2", "--years", "0", "--near", "2", "-f", "json").stdout)["near"]) == 6
+    assert "autre(s)" not in run("match", "--bac", "2", "--years", "0", "--near", "0").stdout
+    assert run("match", "--bac", "2", "--years", "0", "--near", "-3").exit_code == 2

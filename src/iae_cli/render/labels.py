@@ -55,8 +55,8 @@ def table_note(e: Experience) -> str | None:
     if e.table is None or not e.table_differs:
         return None
     return (
-        f"le tableau de synthèse de l'étude (p. {e.table.pages}) l'ouvre dès {years(e.table.min_years)} "
-        f"({BAND_LABELS[e.table.band]}) ; la fiche, qui fait foi, demande {experience(e)}"
+        f"le tableau de synthèse de l'étude (p. {e.table.pages}) l'ouvre dès {years(e.table.min_years)}, "
+        f"dans la tranche des {BAND_LABELS[e.table.band]} ; la fiche, qui fait foi, demande {experience(e)}"
     )
 
 

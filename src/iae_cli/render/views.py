@@ -325,26 +325,27 @@ def _match_row(entry: MatchEntry, reason: str) -> tuple[str, ...]:
     return (_name_cell(entry.fiche), labels.salary(entry.fiche.salary), reason)
 
 
-def match_view(result: MatchResult) -> Document:
+def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
+    """Eligible posts, then the closest near misses (`near_limit` of them; None: all)."""
     p = result.profile
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
-        doc.add(
-            Table(
-                ("Métier / identifiant / niveau", "Salaire", "Pourquoi"),
-                tuple(_match_row(e, _why(e, p)) for e in result.eligible),
-            )
-        )
+        rows = tuple(_match_row(e, _why(e, p)) for e in result.eligible)
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
-    if result.near:
+    near = result.near if near_limit is None else result.near[:near_limit]
+    if near:
         doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
-        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p))) for e in result.near)
+        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p))) for e in near)
         doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Ce qui manque"), rows))
+        if len(near) < len(result.near):
+            hidden = len(result.near) - len(near)
+            doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
     notes = [
         f"{e.fiche.id} : {labels.table_note(e.fiche.experience)}"
-        for e in (*result.eligible, *result.near)
+        for e in (*result.eligible, *near)
         if labels.table_note(e.fiche.experience)
     ]
     if notes:

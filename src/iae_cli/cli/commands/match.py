@@ -12,6 +12,7 @@ from iae_cli.cli.options import (
     format_option,
     level_option,
     parse_bac,
+    parse_count,
     parse_years,
     years_option,
 )
@@ -26,6 +27,12 @@ def run(
     bac: str = bac_option(),
     years: str = years_option(),
     level: str | None = level_option(),
+    near: str = typer.Option(
+        "10",
+        "--near",
+        help="Nombre de postes « presque » accessibles à montrer (0 : tous ; le JSON les donne tous).",
+        metavar="N",
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.match import Profile, match
@@ -40,6 +47,7 @@ def run(
     else:
         from iae_cli.render.views import match_view
 
-        emit_document(match_view(result))
+        limit = 0 if near.strip() == "0" else parse_count(near, "--near")
+        emit_document(match_view(result, limit or None))
     if not result.eligible:
         raise typer.Exit(EXIT_NO_RESULT)
