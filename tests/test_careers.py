@@ -93,7 +93,7 @@ def random_graphs(draw: st.DrawFn) -> CareerGraph:
             max_size=24,
         )
     )
-    return CareerGraph.from_moves(NODES, [(a, b, kind, "1", "x") for a, b, kind in moves])
+    return CareerGraph.from_moves(NODES, [(a, b, kind, "1") for a, b, kind in moves])
 
 
 def _distance(graph: CareerGraph, start: str, goal: str, stated_only: bool) -> int | None:
@@ -226,3 +226,22 @@ def test_path_all_and_max() -> None:
 @pytest.mark.parametrize("args", [["--max", "0"], ["--max", "x"], ["--bac", "3"], ["--years", "2"]])
 def test_path_refusals(args: list[str]) -> None:
     assert run("path", "charge-insertion", "directeur-reseau-insertion", *args).exit_code == 2
+
+
+@settings(max_examples=50, deadline=None)
+@given(random_graphs())
+def test_graph_rows_round_trip(graph: CareerGraph) -> None:
+    import json
+
+    rows = json.loads(json.dumps(graph.to_rows()))
+    again = CareerGraph.from_rows(graph.nodes, rows)
+    assert again.edges == graph.edges and again.successors == graph.successors
+
+
+def test_cached_graph_equals_the_graph_built_from_the_fiches(graph: CareerGraph) -> None:
+    catalog = Catalog.open(DATA)
+    catalog.summaries  # noqa: B018 - the first read fills the cache
+    reopened = Catalog.open(DATA)
+    cached = reopened.graph()
+    assert cached.edges == graph.edges
+    assert cached.successors == graph.successors

@@ -12,7 +12,7 @@ import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from iae_cli.model import LinkKind, Mobility
 
@@ -22,7 +22,6 @@ class Edge(NamedTuple):
     target: str
     kind: LinkKind
     pages: tuple[str, ...]
-    labels: tuple[str, ...] = ()
 
 
 Route = tuple[str, ...]
@@ -45,35 +44,54 @@ class CareerGraph:
     @classmethod
     def build(cls, fiche_ids: Iterable[str], mobility: Mapping[str, Mobility], role_ids: Iterable[str]) -> CareerGraph:
         """The graph of a catalog: `mobility` gives each fiche's p-1 / p+1 lists."""
-        moves: list[tuple[str, str, LinkKind, str, str]] = []
+        moves: list[tuple[str, str, LinkKind, str]] = []
         for fiche_id, links in mobility.items():
-            moves += [(link.id, fiche_id, link.link, links.pages, link.label) for link in links.previous if link.id]
-            moves += [(fiche_id, link.id, link.link, links.pages, link.label) for link in links.next if link.id]
+            moves += [(link.id, fiche_id, link.link, links.pages) for link in links.previous if link.id]
+            moves += [(fiche_id, link.id, link.link, links.pages) for link in links.next if link.id]
         return cls.from_moves([*fiche_ids, *role_ids], moves)
 
     @classmethod
-    def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str, str]]) -> CareerGraph:
-        """A graph from (source, target, kind, pages, label) moves."""
+    def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str]]) -> CareerGraph:
+        """A graph from (source, target, kind, pages) moves; the same move twice is one edge."""
         graph = cls(tuple(nodes))
-        for source, target, kind, pages, label in moves:
-            graph._add(source, target, kind, pages, label)
-        for node in graph.nodes:
-            graph.successors.setdefault(node, []).sort()
-            graph.predecessors.setdefault(node, []).sort()
+        for source, target, kind, pages in moves:
+            graph._add(source, target, kind, pages)
+        graph._sort()
         return graph
 
-    def _add(self, source: str, target: str, kind: LinkKind, pages: str, label: str) -> None:
+    def to_rows(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
+        """The merged edges, for the cache."""
+        return [(e.source, e.target, e.kind, e.pages) for e in self.edges.values()]
+
+    @classmethod
+    def from_rows(cls, nodes: Iterable[str], rows: Iterable[list[Any]]) -> CareerGraph:
+        """A graph from merged edges (`to_rows`), without merging again."""
+        graph = cls(tuple(nodes))
+        successors, predecessors, edges = graph.successors, graph.predecessors, graph.edges
+        for source, target, kind, pages in rows:
+            edges[(source, target)] = Edge(source, target, kind, tuple(pages))
+            successors.setdefault(source, []).append(target)
+            predecessors.setdefault(target, []).append(source)
+        graph._sort()
+        return graph
+
+    def _sort(self) -> None:
+        for node in self.nodes:
+            self.successors.setdefault(node, []).sort()
+            self.predecessors.setdefault(node, []).sort()
+
+    def _add(self, source: str, target: str, kind: LinkKind, pages: str) -> None:
         if source == target:
             return
         old = self.edges.get((source, target))
         if old is None:
-            self.edges[(source, target)] = Edge(source, target, kind, (pages,), (label,))
+            self.edges[(source, target)] = Edge(source, target, kind, (pages,))
             self.successors.setdefault(source, []).append(target)
             self.predecessors.setdefault(target, []).append(source)
             return
         merged_kind: LinkKind = "stated" if "stated" in (old.kind, kind) else "inferred"
         merged_pages = old.pages if pages in old.pages else tuple(sorted((*old.pages, pages), key=_first_page))
-        self.edges[(source, target)] = Edge(source, target, merged_kind, merged_pages, (*old.labels, label))
+        self.edges[(source, target)] = Edge(source, target, merged_kind, merged_pages)
 
     def next_of(self, node: str, stated_only: bool = False) -> list[str]:
         return [t for t in self.successors.get(node, ()) if not stated_only or self.edges[(node, t)].kind == "stated"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli import cache
+from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
 from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Mobility, Role, mobility_from_row
 from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES, schema_dir
@@ -178,6 +179,11 @@ def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         parts = pool.map(_read_chunk, [data_dir] * len(chunks), chunks)
         return [read for part in parts for read in part]
+
+
+def _graph_of(scan: _Scan) -> CareerGraph:
+    mobility = {k: mobility_from_row(json.loads(v)) for k, v in scan.mobility.items()}
+    return CareerGraph.build(scan.files, mobility, [r["id"] for r in scan.roles])
 
 
 class _Scan:
@@ -352,6 +358,7 @@ class Catalog:
             sections = {
                 "summaries": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.summaries.items()) + "}",
                 "mobility": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.mobility.items()) + "}",
+                "graph": json.dumps(_graph_of(scan).to_rows(), ensure_ascii=False),
             }
             index = {"files": scan.files, "roles": scan.roles}
             offsets = cache.write(data_dir, signature, index, sections, scan.fiches)
@@ -386,15 +393,21 @@ class Catalog:
     def roles(self) -> dict[str, Role]:
         return {r["id"]: Role(r["id"], r["title"], r.get("note"), r["pages"]) for r in self._index_data()["roles"]}
 
-    def _section(self, name: str) -> dict[str, Any]:
-        """A cached section (id -> JSON row), or the same from a fresh read."""
+    def _section(self, name: str) -> Any:
+        """A cached section, or the same from a fresh read."""
         if self._scan is None and self._signature:
             data = cache.read_section(self.data_dir, name, self._signature)
-            if isinstance(data, dict):
+            if data is not None:
                 return data
         scan = self._scan if self._scan is not None else self._rescan()
+        if name == "graph":
+            return json.loads(json.dumps(_graph_of(scan).to_rows()))
         rows = scan.summaries if name == "summaries" else scan.mobility
         return {k: json.loads(v) for k, v in rows.items()}
+
+    def graph(self) -> CareerGraph:
+        """The career graph over fiches and roles (merged edges come from the cache when fresh)."""
+        return CareerGraph.from_rows([*self.files, *self.roles], self._section("graph"))
 
     @property
     def summaries(self) -> SummaryTable:

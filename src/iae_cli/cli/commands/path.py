@@ -43,7 +43,6 @@ def run(
     years: str | None = years_option(required=False),
     fmt: str = format_option(*FORMATS),
 ) -> None:
-    from iae_cli.careers import CareerGraph
     from iae_cli.match import Profile
 
     check_format(fmt, *FORMATS)
@@ -54,7 +53,7 @@ def run(
     profile = Profile(level, experience) if level is not None and experience is not None else None
     catalog = state(ctx).catalog()
     start = resolve_role(catalog, source)
-    graph = CareerGraph.build(catalog.files, catalog.mobility(), catalog.roles)
+    graph = catalog.graph()
     if target is None:
         _career_map(graph, catalog, start, stated_only, fmt)
         return
