@@ -279,7 +279,7 @@ def test_rich_rendering_keeps_markup_literal() -> None:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, color_system="truecolor", width=80, markup=False, emoji=False)
     for block in doc.blocks:
-        console.print(_block(block))
+        console.print(_block(block, 80))
     out = buffer.getvalue()
     assert "[bold]Gras[/]" in out and ":smile:" in out and "[red]rouge[/red]" in out and ":thumbs_up:" in out
     assert "]0;pwned" not in out.replace("\N{REPLACEMENT CHARACTER}]0;pwned", "")

@@ -10,13 +10,33 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
+from iae_cli.render.text import NARROW
 
 
 def _text(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-def _block(block: Block) -> RenderableType:
+def _table(block: Table, width: int) -> RenderableType:
+    """A Rich table whose columns never cut a word when the screen allows; records when narrow."""
+    if width < NARROW:
+        records = [_block(Fields(tuple(zip(block.headers, row, strict=True))), width) for row in block.rows]
+        return Group(*(part for record in records for part in (record, Text(""))))
+    tall = any("\n" in cell for row in block.rows for cell in row)
+    table = RichTable(show_lines=tall, header_style="bold", expand=False)
+    floors = [
+        max((len(w) for cell in (header, *(row[i] for row in block.rows)) for w in clean(cell).split()), default=1)
+        for i, header in enumerate(block.headers)
+    ]
+    fits = sum(floors) + 3 * len(floors) + 1 <= width
+    for header, floor in zip(block.headers, floors, strict=True):
+        table.add_column(_text(header), overflow="fold", min_width=floor if fits else None)
+    for row in block.rows:
+        table.add_row(*(_text(cell) for cell in row))
+    return table
+
+
+def _block(block: Block, width: int) -> RenderableType:
     if isinstance(block, Heading):
         if block.level == 1:
             return _text(block.text, "bold cyan")
@@ -40,12 +60,7 @@ def _block(block: Block) -> RenderableType:
             grid.add_row(_text(label), _text(value))
         return grid
     if isinstance(block, Table):
-        table = RichTable(show_lines=False, header_style="bold", expand=False)
-        for header in block.headers:
-            table.add_column(_text(header), overflow="fold")
-        for row in block.rows:
-            table.add_row(*(_text(cell) for cell in row))
-        return table
+        return _table(block, width)
     lines = [Text("  " * depth + ("└ " if depth else ""), style="dim") + _text(text) for depth, text in block.lines]
     return Group(*lines)
 
@@ -53,4 +68,4 @@ def _block(block: Block) -> RenderableType:
 def render_rich(document: Document, file: IO[str] | None = None) -> None:
     console = Console(file=file, markup=False, emoji=False, highlight=False, soft_wrap=False)
     for block in document.blocks:
-        console.print(_block(block))
+        console.print(_block(block, console.width))
