@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from iae_cli.catalog import Catalog, validate_folder
+from iae_cli.catalog import Catalog
+from iae_cli.scan import validate_folder
 from tests.conftest import DATA
 
 # id: (level, pay min, pay max, pay profile, min bac, max bac, min years, max years, table band, pages)

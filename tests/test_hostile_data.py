@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from iae_cli.catalog import validate_folder
+from iae_cli.scan import validate_folder
 from tests.conftest import REPO, run
 
 FICHE = "metiers/charge-insertion.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iae_cli.catalog import validate_folder
+from iae_cli.scan import validate_folder
 from tests.conftest import DATA, run
 
 COMMANDS = ["list", "show", "match", "path", "sector", "glossary", "validate"]

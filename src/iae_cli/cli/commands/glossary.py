@@ -37,6 +37,6 @@ def run(
     if fmt == "json":
         emit_data([{"term": t.term, "meaning": t.meaning, "in_study": t.in_study} for t in terms], fmt)
         return
-    from iae_cli.render.views import glossary_view
+    from iae_cli.render.sector_views import glossary_view
 
     emit_document(glossary_view(terms))

@@ -23,6 +23,6 @@ def run(ctx: typer.Context, level: str | None = level_option(), fmt: str = forma
 
         emit_data([data.summary(f) for f in fiches], fmt)
     else:
-        from iae_cli.render.views import fiche_list
+        from iae_cli.render.fiche_views import fiche_list
 
         emit_document(fiche_list(fiches))

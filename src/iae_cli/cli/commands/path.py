@@ -81,7 +81,7 @@ def run(
         edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
         typer.echo(flowchart((n for r in routes for n in r), edges.values(), catalog.title_of), nl=False)
     else:
-        from iae_cli.render.views import route_view
+        from iae_cli.render.career_views import route_view
 
         emit_document(route_view(graph, routes, catalog.summaries, catalog.title_of, profile))
 
@@ -111,7 +111,7 @@ def _career_map(graph: object, catalog: object, start: str, stated_only: bool, f
 
         typer.echo(flowchart([start, *(n for n, _d, _p in reached)], tree_edges, catalog.title_of), nl=False)
     else:
-        from iae_cli.render.views import career_map_view
+        from iae_cli.render.career_views import career_map_view
 
         emit_document(career_map_view(start, reached, graph, catalog.title_of))
 

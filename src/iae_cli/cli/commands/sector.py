@@ -57,7 +57,7 @@ def run(
         keys = TOPICS[chosen][1] if chosen else tuple(sector)
         emit_data({key: sector[key] for key in keys}, fmt)
         return
-    from iae_cli.render.views import sector_view
+    from iae_cli.render.sector_views import sector_view
 
     emit_document(sector_view(sector, TOPICS[chosen][0] if chosen else None))
 

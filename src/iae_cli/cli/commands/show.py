@@ -43,7 +43,7 @@ def run(
             fmt,
         )
         return
-    from iae_cli.render.views import fiche_view
+    from iae_cli.render.fiche_views import fiche_view
 
     emit_document(fiche_view(fiche, catalog.title_of, _section_id(section)), fmt)
 

@@ -26,8 +26,8 @@ def run(
 ) -> None:
     import sys
 
-    from iae_cli.catalog import validate_folder
     from iae_cli.render.document import clean
+    from iae_cli.scan import validate_folder
 
     check_format(fmt, *FORMATS)
     folder = directory if directory is not None else state(ctx).data_dir

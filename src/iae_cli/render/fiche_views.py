@@ -1,0 +1,186 @@
+"""What `iae list` and `iae show` print for people: documents built from the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
+from iae_cli.render import labels
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table
+
+# ---------------------------------------------------------------- list
+
+
+def fiche_list(fiches: Iterable[FicheSummary]) -> Document:
+    """Fiches grouped by level, one row each: title and id, diploma, experience, pay."""
+    doc = Document()
+    by_level: dict[str, list[FicheSummary]] = {}
+    for f in fiches:
+        by_level.setdefault(f.level, []).append(f)
+    for level, group in by_level.items():
+        rows = tuple(
+            (
+                f"{f.title.masculine}\n{f.id}",
+                labels.diploma(f.diploma),
+                labels.experience(f.experience),
+                labels.salary(f.salary),
+            )
+            for f in group
+        )
+        doc.add(
+            Heading(LEVEL_LABELS[level], 2),
+            Table(("Métier / identifiant", "Diplôme", "Expérience", "Salaire 2008"), rows),
+        )
+    return doc
+
+
+# ---------------------------------------------------------------- show
+
+
+def _mission(f: Fiche) -> list[Block]:
+    return [Paragraph(f.mission)]
+
+
+def _salary(f: Fiche) -> list[Block]:
+    return [Paragraph(labels.salary_with_profile(f.summary.salary))]
+
+
+def _items(title: str, items: Iterable[str]) -> list[Block]:
+    values = tuple(items)
+    return [Bullets(values, title)] if values else []
+
+
+def _recruiters(f: Fiche) -> list[Block]:
+    return [Bullets(f.recruiters.items)]
+
+
+def _reporting(f: Fiche) -> list[Block]:
+    return [Bullets(f.reporting.items)]
+
+
+def _relations(f: Fiche) -> list[Block]:
+    return _items("En interne", f.relations.internal) + _items("À l'extérieur", f.relations.external)
+
+
+def _activities(f: Fiche) -> list[Block]:
+    out: list[Block] = [Bullets(g.items, g.group) for g in f.activities.main]
+    if f.activities.optional:
+        out.append(Heading("Activités éventuelles", 3))
+        out += [Bullets(g.items, g.group) for g in f.activities.optional]
+    if f.activities.variability:
+        out += _items("Ce qui fait varier le poste", f.activities.variability)
+    return out
+
+
+def _diploma(f: Fiche) -> list[Block]:
+    d = f.summary.diploma
+    pairs = [("Niveau", labels.diploma(d))]
+    if d.fields:
+        pairs.append(("Domaines", ", ".join(d.fields)))
+    if d.alternatives:
+        pairs.append(("Accepté aussi", ", ".join(d.alternatives)))
+    out: list[Block] = [Fields(tuple(pairs))]
+    if d.note:
+        out.append(Paragraph(d.note))
+    return out
+
+
+def _experience(f: Fiche) -> list[Block]:
+    e = f.summary.experience
+    pairs = [("Durée", labels.experience(e))]
+    if e.domain:
+        pairs.append(("Domaine", e.domain))
+    if e.assets:
+        pairs.append(("Atouts", " ; ".join(e.assets)))
+    out: list[Block] = [Fields(tuple(pairs))]
+    if e.note:
+        out.append(Paragraph(e.note))
+    note = labels.table_note(e)
+    if note:
+        out.append(Paragraph(note[0].upper() + note[1:] + ".", "note"))
+    return out
+
+
+def _knowledge(f: Fiche) -> list[Block]:
+    return [Bullets(f.knowledge.items)] if f.knowledge.items else []
+
+
+def _skills(f: Fiche) -> list[Block]:
+    return [Bullets(f.skills.items)]
+
+
+def _link_line(link: MobilityLink) -> str:
+    text: str = link.label
+    if link.id:
+        text += f" → {link.id}"
+    text += f" ({labels.LINK_LABELS[link.link]}"
+    text += f" : {link.note})" if link.note and link.link == "inferred" else ")"
+    return text
+
+
+def _mobility_blocks(f: Fiche, title_of: Callable[[str], str]) -> list[Block]:
+    m = f.mobility
+    return _items("Postes précédents (p-1)", (_link_line(x) for x in m.previous)) + _items(
+        "Évolutions (p+1)", (_link_line(x) for x in m.next)
+    )
+
+
+def _offers(f: Fiche) -> list[Block]:
+    out: list[Block] = []
+    for offer in f.offers:
+        pairs = [("Salaire", labels.salary(offer.salary) if offer.salary else "non précisé")]
+        if offer.salary and offer.salary.note:
+            pairs.append(("Précision", offer.salary.note))
+        pairs.append(("Employeur", offer.employer))
+        if offer.size:
+            pairs.append(("Taille", offer.size))
+        if offer.location:
+            pairs.append(("Lieu", offer.location))
+        out += [Heading(offer.title, 3), Fields(tuple(pairs))]
+        out += _items("Missions", offer.missions) + _items("Exigences", offer.requirements)
+    return out or [Paragraph("Aucune offre citée.")]
+
+
+def _sources(f: Fiche) -> list[Block]:
+    from iae_cli.render.data import sources
+
+    pairs = tuple((name, f"p. {pages}") for name, pages in sources(f).items() if name != "study" and pages)
+    return [Paragraph("Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008."), Fields(pairs)]
+
+
+# (section id, heading, builder, aliases)
+SECTIONS: tuple[tuple[str, str, Callable[[Fiche], list[Block]]], ...] = (
+    ("mission", "Mission", _mission),
+    ("salaire", "Rémunération", _salary),
+    ("recruteurs", "Qui recrute ?", _recruiters),
+    ("rattachement", "Rattachement hiérarchique", _reporting),
+    ("relations", "Relations", _relations),
+    ("activites", "Activités", _activities),
+    ("diplome", "Diplôme", _diploma),
+    ("experience", "Expérience", _experience),
+    ("connaissances", "Connaissances", _knowledge),
+    ("competences", "Compétences", _skills),
+    ("mobilite", "Mobilité", lambda f: []),  # filled by fiche_view, which knows the titles
+    ("offres", "Exemples d'offres", _offers),
+    ("sources", "Sources", _sources),
+)
+SECTION_IDS = tuple(s[0] for s in SECTIONS)
+
+
+def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = None) -> Document:
+    s = f.summary
+    doc = Document().add(
+        Heading(
+            s.title.masculine if s.title.masculine == s.title.feminine else f"{s.title.masculine} / {s.title.feminine}"
+        )
+    )
+    doc.add(
+        Fields((("Identifiant", s.id), ("Niveau", LEVEL_LABELS[s.level]), ("Pages", f"{s.pages} de l'étude Apec 2008")))
+    )
+    for key, heading, build in SECTIONS:
+        if section is not None and key != section:
+            continue
+        blocks = _mobility_blocks(f, title_of) if key == "mobilite" else build(f)
+        if blocks:
+            doc.add(Heading(heading, 2), *blocks)
+    return doc

@@ -1,0 +1,260 @@
+"""Read and check a data folder: every file, every cross-reference, every problem located.
+
+`validate_folder` returns all the problems of a folder in one run; `scan` also returns what
+the catalog and its cache are built from. A large folder is read on all cores.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from iae_cli.careers import CareerGraph
+from iae_cli.errors import DataError, Problem
+from iae_cli.model import FicheSummary, Mobility, mobility_from_row
+from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES
+
+if TYPE_CHECKING:  # the YAML reader and the validator are imported only when files must be read
+    from iae_cli.yamlsafe import LoadedYaml
+
+PARALLEL_FROM = 200  # fiche files; below this, starting worker processes costs more than it saves
+
+_OS_ERRORS_FR = {
+    errno.ENOENT: "introuvable",
+    errno.EACCES: "accès refusé (permissions)",
+    errno.ELOOP: "boucle de liens symboliques",
+    errno.ENOTDIR: "n'est pas un dossier",
+}
+
+
+def show_path(data_dir: Path, *parts: str) -> str:
+    return str(data_dir.joinpath(*parts))
+
+
+def check_folder(data_dir: Path) -> None:
+    """Fail early, with one sentence, when the folder itself is unusable."""
+    try:
+        os.stat(data_dir)
+    except OSError as exc:
+        reason = _OS_ERRORS_FR.get(exc.errno or 0, "illisible")
+        raise DataError([Problem(str(data_dir), None, f"dossier de données {reason}")]) from None
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, "n'est pas un dossier de données")])
+    if not (data_dir / FICHES_DIR).is_dir():
+        message = "dossier des fiches introuvable (attendu : metiers/<id>.yaml)"
+        raise DataError([Problem(show_path(data_dir, FICHES_DIR), None, message)])
+
+
+def list_fiche_files(data_dir: Path) -> list[tuple[str, os.stat_result | None]]:
+    """(relative name, stat or None when it cannot be stat'ed) of every fiche file, sorted."""
+    found: list[tuple[str, os.stat_result | None]] = []
+    with os.scandir(data_dir / FICHES_DIR) as entries:
+        for entry in entries:
+            if entry.name.endswith(YAML_SUFFIXES) and not entry.name.startswith("."):
+                try:
+                    stat: os.stat_result | None = entry.stat()
+                except OSError:
+                    stat = None
+                found.append((f"{FICHES_DIR}/{entry.name}", stat))
+    found.sort()
+    return found
+
+
+def load_checked(path: Path, display: str, schema: str, problems: list[Problem]) -> LoadedYaml | None:
+    from iae_cli.schema import validate
+    from iae_cli.yamlsafe import YamlProblem, load_yaml
+
+    try:
+        doc = load_yaml(path, display)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+    found = validate(doc, display, schema)
+    problems.extend(found)
+    return None if found else doc
+
+
+def _check_ranges(doc: LoadedYaml, display: str) -> list[Problem]:
+    raw = doc.value
+    out: list[Problem] = []
+    for key, low, high, what in (
+        ("salary", "min_keur", "max_keur", "salaire"),
+        ("diploma", "min_bac", "max_bac", "diplôme"),
+        ("experience", "min_years", "max_years", "expérience"),
+    ):
+        section = raw[key]
+        if section.get(high) is not None and section[high] < section[low]:
+            message = f"champ « {key}.{high} » : {what} maximum inférieur au minimum ({section[low]})"
+            out.append(Problem(display, doc.line_of((key, high)), message))
+    for index, offer in enumerate(raw["offers"]):
+        pay = offer["salary"]
+        if pay and pay["max_keur"] < pay["min_keur"]:
+            message = f"champ « offers[{index}].salary.max_keur » : inférieur au minimum ({pay['min_keur']})"
+            out.append(Problem(display, doc.line_of(("offers", index, "salary", "max_keur")), message))
+    return out
+
+
+class _FicheRead(NamedTuple):
+    """One fiche file, read and checked on its own (possibly in a worker process)."""
+
+    name: str
+    problems: list[Problem]
+    fiche_id: str | None = None
+    id_line: int | None = None
+    summary_row: str = ""  # JSON array of the FicheSummary
+    mobility_row: str = ""  # JSON array of its Mobility
+    fiche_json: str = ""  # the validated fiche, for the cache blob
+    references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
+
+
+def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
+    from iae_cli.schema import field_name
+
+    display = show_path(data_dir, name)
+    problems: list[Problem] = []
+    doc = load_checked(data_dir / name, display, "fiche.schema.json", problems)
+    if doc is None:
+        return _FicheRead(name, problems)
+    raw = doc.value
+    problems += _check_ranges(doc, display)
+    references = []
+    for direction in ("previous", "next"):
+        for index, link in enumerate(raw["mobility"][direction]):
+            if link["id"] is not None:
+                loc = ("mobility", direction, index, "id")
+                references.append((link["id"], doc.line_of(loc), field_name(loc)))
+    return _FicheRead(
+        name,
+        problems,
+        raw["id"],
+        doc.line_of(("id",)),
+        json.dumps(FicheSummary.build(raw), ensure_ascii=False),
+        json.dumps(Mobility.build(raw["mobility"]), ensure_ascii=False),
+        json.dumps(raw, ensure_ascii=False),
+        tuple(references),
+    )
+
+
+def _read_chunk(data_dir: Path, names: list[str]) -> list[_FicheRead]:
+    return [_read_fiche(data_dir, name) for name in names]
+
+
+def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
+    """Every fiche file, on all cores when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(names) < PARALLEL_FROM or workers < 2:
+        return _read_chunk(data_dir, names)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(names) // (workers * 4))
+    chunks = [names[i : i + size] for i in range(0, len(names), size)]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: read in this process
+        return _read_chunk(data_dir, names)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        parts = pool.map(_read_chunk, [data_dir] * len(chunks), chunks)
+        return [read for part in parts for read in part]
+
+
+def graph_of(scan: Scan) -> CareerGraph:
+    mobility = {k: mobility_from_row(json.loads(v)) for k, v in scan.mobility.items()}
+    return CareerGraph.build(scan.files, mobility, [r["id"] for r in scan.roles])
+
+
+class Scan:
+    """Everything a full read of a folder produced."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files: dict[str, str] = {}  # id -> file name
+        self.summaries: dict[str, str] = {}  # id -> JSON array of its FicheSummary
+        self.mobility: dict[str, str] = {}  # id -> JSON array
+        self.fiches: dict[str, str] = {}  # id -> validated fiche as JSON text
+        self.roles: list[dict[str, Any]] = []
+
+
+def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> Scan:
+    scan = Scan()
+    problems = scan.problems
+    seen: dict[str, str] = {}  # id -> "file:line" where it was first defined
+    references: list[tuple[str, str, int | None, str]] = []  # (id, file, line, field)
+
+    for read in _read_all(data_dir, [name for name, _stat in fiche_files]):
+        display = show_path(data_dir, read.name)
+        problems.extend(read.problems)
+        stem = Path(read.name).stem
+        if read.fiche_id is None:
+            seen.setdefault(stem, display)  # known by its file name: links to a broken fiche are not errors too
+            continue
+        fiche_id = read.fiche_id
+        if fiche_id != stem:
+            problems.append(
+                Problem(display, read.id_line, f"l'id « {fiche_id} » doit être le nom du fichier (« {stem} »)")
+            )
+        if fiche_id in seen:
+            problems.append(Problem(display, read.id_line, f"id « {fiche_id} » déjà défini dans {seen[fiche_id]}"))
+            continue
+        seen[fiche_id] = f"{display}:{read.id_line}"
+        references += [(ref, display, line, where) for ref, line, where in read.references]
+        scan.files[fiche_id] = read.name
+        scan.summaries[fiche_id] = read.summary_row
+        scan.mobility[fiche_id] = read.mobility_row
+        scan.fiches[fiche_id] = read.fiche_json
+
+    roles_display = show_path(data_dir, ROLES_FILE)
+    roles_doc = load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)
+    if roles_doc is not None:
+        for index, role in enumerate(roles_doc.value["roles"]):
+            line = roles_doc.line_of(("roles", index, "id"))
+            if role["id"] in seen:
+                problems.append(
+                    Problem(roles_display, line, f"id « {role['id']} » déjà défini dans {seen[role['id']]}")
+                )
+                continue
+            seen[role["id"]] = f"{roles_display}:{line}"
+            scan.roles.append(role)
+
+    for ref, display, line, where in references:
+        if ref not in seen:
+            message = f"champ « {where} » : « {ref} » n'est ni une fiche de {FICHES_DIR}/ ni un rôle de {ROLES_FILE}"
+            problems.append(Problem(display, line, message))
+
+    sector_display = show_path(data_dir, SECTOR_FILE)
+    sector_doc = load_checked(data_dir / SECTOR_FILE, sector_display, "secteur.schema.json", problems)
+    if sector_doc is not None:
+        for topic in ("structures", "networks", "training"):
+            _check_unique(sector_doc, sector_display, topic, "id", problems)
+    glossary_display = show_path(data_dir, GLOSSARY_FILE)
+    glossary_doc = load_checked(data_dir / GLOSSARY_FILE, glossary_display, "glossaire.schema.json", problems)
+    if glossary_doc is not None:
+        _check_unique(glossary_doc, glossary_display, "terms", "term", problems)
+    if not scan.files and not problems:
+        message = "aucune fiche (attendu : des fichiers <id>.yaml)"
+        problems.append(Problem(show_path(data_dir, FICHES_DIR), None, message))
+    return scan
+
+
+def _check_unique(doc: LoadedYaml, display: str, topic: str, key: str, problems: list[Problem]) -> None:
+    first: dict[str, int | None] = {}
+    for index, item in enumerate(doc.value[topic]):
+        value = item[key]
+        line = doc.line_of((topic, index, key))
+        if value in first:
+            problems.append(
+                Problem(display, line, f"« {value} » figure deux fois dans {topic} (déjà ligne {first[value]})")
+            )
+        first[value] = line
+
+
+def validate_folder(data_dir: Path) -> list[Problem]:
+    """Every problem of a data folder, in one run (empty when the folder is clean)."""
+    try:
+        check_folder(data_dir)
+    except DataError as exc:
+        return exc.problems
+    return scan_folder(data_dir, list_fiche_files(data_dir)).problems
