@@ -6,7 +6,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 import typer.core
@@ -14,7 +14,10 @@ from typer._click import exceptions as click_exceptions
 
 from iae_cli import __version__
 from iae_cli.cli import i18n
-from iae_cli.errors import EXIT_USAGE, IaeError
+from iae_cli.errors import EXIT_USAGE, IaeError, UsageError
+
+if TYPE_CHECKING:
+    from iae_cli.catalog import Catalog
 
 i18n.install()
 
@@ -93,9 +96,11 @@ def _fail(text: str, exit_code: int) -> int:
 class State:
     """What the global options chose, shared by every command through the context."""
 
-    def __init__(self, data: Path | None) -> None:
+    def __init__(self, data: str | None) -> None:
+        if data is not None and not data.strip():
+            raise UsageError("--data attend un dossier ; reçu : une chaîne vide")
         self.data_option = data
-        self._catalog: Any = None
+        self._catalog: Catalog | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -103,7 +108,7 @@ class State:
 
         return resolve_data_dir(self.data_option)
 
-    def catalog(self) -> Any:
+    def catalog(self) -> Catalog:
         if self._catalog is None:
             from iae_cli.catalog import Catalog
 
@@ -155,7 +160,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    data: Path | None = typer.Option(
+    data: str | None = typer.Option(
         None,
         "--data",
         help="Dossier de données à utiliser (sinon $IAE_DATA, sinon les données fournies).",

@@ -79,7 +79,7 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
 # ---------------------------------------------------------------- path
 
 
-def _requirements(node: str, fiches: dict[str, FicheSummary]) -> tuple[str, str]:
+def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
         return ("non décrit par l'étude", "—")
@@ -89,7 +89,7 @@ def _requirements(node: str, fiches: dict[str, FicheSummary]) -> tuple[str, str]
 def route_view(
     graph: CareerGraph,
     routes: list[Route],
-    fiches: dict[str, FicheSummary],
+    fiches: Mapping[str, FicheSummary],
     title_of: Callable[[str], str],
     profile: Profile | None = None,
 ) -> Document:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from iae_cli.cli.app import state
@@ -17,6 +19,10 @@ from iae_cli.cli.options import (
 )
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError, UsageError
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph
+    from iae_cli.catalog import Catalog
 
 FORMATS = ("table", "json", "mermaid")
 
@@ -67,7 +73,7 @@ def run(
     if not routes:
         if fmt == "json":
             emit_data({"from": start, "to": goal, "steps": [], "edges": []}, fmt)
-        raise NoResultError(_no_route(graph, catalog, start, goal, stated_only))
+        raise NoResultError(_no_route(graph, start, goal, stated_only))
     if fmt == "json":
         from iae_cli.render import data
 
@@ -86,11 +92,7 @@ def run(
         emit_document(route_view(graph, routes, catalog.summaries, catalog.title_of, profile))
 
 
-def _career_map(graph: object, catalog: object, start: str, stated_only: bool, fmt: str) -> None:
-    from iae_cli.careers import CareerGraph
-    from iae_cli.catalog import Catalog
-
-    assert isinstance(graph, CareerGraph) and isinstance(catalog, Catalog)
+def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str) -> None:
     reached = graph.career_map(start, stated_only)
     tree_edges = [graph.edges[(parent, node)] for node, _depth, parent in reached if parent is not None]
     if fmt == "json":
@@ -116,10 +118,7 @@ def _career_map(graph: object, catalog: object, start: str, stated_only: bool, f
         emit_document(career_map_view(start, reached, graph, catalog.title_of))
 
 
-def _no_route(graph: object, catalog: object, start: str, goal: str, stated_only: bool) -> str:
-    from iae_cli.careers import CareerGraph
-
-    assert isinstance(graph, CareerGraph)
+def _no_route(graph: CareerGraph, start: str, goal: str, stated_only: bool) -> str:
     after = ", ".join(graph.next_of(start, stated_only)) or "aucun poste"
     before = ", ".join(graph.previous_of(goal, stated_only)) or "aucun poste"
     scope = " cité par l'étude" if stated_only else ""
