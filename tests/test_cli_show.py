@@ -167,3 +167,8 @@ def test_validate_shipped_data() -> None:
     result = run("validate")
     assert result.exit_code == 0
     assert "données valides" in result.stdout
+
+
+def test_empty_data_option_is_refused() -> None:
+    result = run("--data", "", "list")
+    assert result.exit_code == 2 and "--data" in result.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.match import MatchEntry, MatchResult, Profile
