@@ -317,3 +317,24 @@ def test_no_file_outside_the_cache_is_written(data_copy: Path, tmp_path: Path, i
     assert set(os.listdir(tmp_path)) == before
     assert list(home.iterdir()) == []
     assert any(isolated_cache.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("", "nom de métier vide"),
+        ("   ", "nom de métier vide"),
+        ("x" * 10_000, "nom de métier trop long (10000 caractères"),
+        ("\x1b[31m\x07\x00", "aucun métier ne s'appelle"),
+        ("charge\x1b[2J-insertion-zzz", "aucun métier ne s'appelle"),
+        ("responsable", "ambigu"),
+    ],
+)
+def test_hostile_names_get_a_french_message_and_code_2(name: str, expected: str) -> None:
+    result = run("show", name)
+    assert result.exit_code == 2, result
+    assert expected in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\x00" not in result.stderr
+    assert len(result.stderr) < 500
+    path = run("path", name, "charge-insertion")
+    assert path.exit_code == 2 and "\x1b" not in path.stderr
