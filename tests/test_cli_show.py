@@ -172,3 +172,10 @@ def test_validate_shipped_data() -> None:
 def test_empty_data_option_is_refused() -> None:
     result = run("--data", "", "list")
     assert result.exit_code == 2 and "--data" in result.stderr
+
+
+def test_iae_alone_prints_the_help() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Utilisation : iae") and "Commandes:" in result.stdout
+    assert result.stderr == ""

@@ -47,6 +47,9 @@ class IaeGroup(typer.core.TyperGroup):
             code = result if isinstance(result, int) else 0
         except IaeError as error:
             code = _fail(error.message, error.exit_code)
+        except click_exceptions.NoArgsIsHelpError as error:  # `iae` alone: the help, as asked for
+            sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx is not None else "")
+            code = 0
         except click_exceptions.UsageError as error:
             hint = "iae --help"
             if error.ctx is not None and error.ctx.command_path:
