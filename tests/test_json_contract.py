@@ -71,3 +71,12 @@ def test_json_stays_off_stderr_and_is_clean() -> None:
     result = run("show", "charge-insertion", "--format", "json")
     assert result.stderr == ""
     json.loads(result.stdout)
+
+
+def test_json_escapes_c1_control_codes_in_both_layouts() -> None:
+    from iae_cli.render.serialize import to_json
+
+    for indent in (2, None):
+        text = to_json({"titre": "Chargé\x9b[2J\x7f"}, indent)
+        assert "\x9b" not in text and "\x7f" not in text
+        assert json.loads(text) == {"titre": "Chargé\x9b[2J\x7f"}

@@ -1,17 +1,13 @@
-"""Write results: documents for people (Rich or plain), data for machines (JSON, YAML)."""
+"""Write results on stdout: documents for people (Rich or plain text), data for machines."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import shutil
 import sys
 from typing import Any
 
 from iae_cli.render.document import Document
-
-_C1_AND_DEL = re.compile("[\x7f-\x9f]")
 
 
 def use_rich() -> bool:
@@ -40,30 +36,11 @@ def emit_document(document: Document, fmt: str = "table") -> None:
         sys.stdout.write(render_text(document, width()))
 
 
-def to_json(data: Any, indent: int | None = 2) -> str:
-    """JSON with no raw control character, C1 included (JSON itself escapes only C0).
-
-    Indented UTF-8 for a person; compact ASCII (escaped accents, the fastest C encoder) otherwise.
-    """
-    compact = indent is None
-    text = json.dumps(data, ensure_ascii=compact, indent=indent, separators=(",", ":") if compact else None)
-    if _C1_AND_DEL.search(text):
-        text = _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text + "\n"
-
-
 def emit_data(data: Any, fmt: str) -> None:
-    if fmt == "yaml":
-        import yaml
+    from iae_cli.render.serialize import to_json, to_yaml
 
-        sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+    if fmt == "yaml":
+        sys.stdout.write(to_yaml(data))
     else:
         # Indented for a person at a terminal; compact (and several times faster) in a pipe.
         sys.stdout.write(to_json(data, 2 if sys.stdout.isatty() else None))
-
-
-def message(text: str) -> None:
-    """A note for the user, on stderr so stdout stays clean for data."""
-    from iae_cli.render.document import clean
-
-    sys.stderr.write(clean(text) + "\n")
