@@ -17,6 +17,8 @@ from iae_cli.errors import Problem
 from iae_cli.paths import schema_dir
 from iae_cli.yamlsafe import LoadedYaml, Location
 
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
 _TYPE_NAMES = {
     "string": "un texte",
     "integer": "un nombre entier",
@@ -97,11 +99,10 @@ class Validator:
 
     def _check(self, value: Any, schema: dict[str, Any], loc: Location) -> None:
         schema = self._resolve(schema)
-        mark = self.doc.marks.get(loc)
-        if mark is not None and mark.raw is not None and mark.tag == "tag:yaml.org,2002:timestamp":
-            self._report(
-                loc, f'« {mark.raw} » a été lu comme une date (règle YAML 1.1) : écrivez "{mark.raw}" entre guillemets'
-            )
+        spot = self.doc.spots.get(loc)
+        if spot is not None and spot[1].tag == _TIMESTAMP:  # only plain scalars are resolved as dates
+            raw = spot[1].value
+            self._report(loc, f'« {raw} » a été lu comme une date (règle YAML 1.1) : écrivez "{raw}" entre guillemets')
             return
         wanted = schema.get("type")
         if wanted is not None:
@@ -128,7 +129,7 @@ class Validator:
 
     def _type_message(self, value: Any, options: list[str], loc: Location) -> str:
         expected = " ou ".join(_TYPE_NAMES[o] for o in options)
-        mark = self.doc.marks.get(loc)
+        mark = self.doc.mark(loc)
         if mark is not None and mark.raw is not None and "string" in options:
             read_as = _YAML_TAG_FR.get(mark.tag)
             if read_as:

@@ -25,6 +25,7 @@ Location = tuple[str | int, ...]
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _T = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _T + "str", _T + "map", _T + "seq"
 SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _T + "timestamp"}
 _CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 
@@ -41,14 +42,23 @@ class Mark(NamedTuple):
 class LoadedYaml(NamedTuple):
     path: Path
     value: Any
-    marks: dict[Location, Mark]
+    spots: dict[Location, tuple[yaml.Node, yaml.Node]]  # (node giving the line: key or value, value node)
+
+    def mark(self, loc: Location) -> Mark | None:
+        """Where the value at `loc` stands and how it was written (built only when asked)."""
+        spot = self.spots.get(loc)
+        if spot is None:
+            return None
+        where, node = spot
+        raw = node.value if isinstance(node, yaml.ScalarNode) and not node.style else None  # libyaml: "" = plain
+        return Mark(where.start_mark.line + 1, where.start_mark.column + 1, node.tag, raw)
 
     def line_of(self, loc: Location) -> int | None:
         """The line of `loc`, or of its nearest enclosing value."""
         while True:
-            mark = self.marks.get(loc)
-            if mark is not None:
-                return mark.line
+            spot = self.spots.get(loc)
+            if spot is not None:
+                return int(spot[0].start_mark.line) + 1
             if not loc:
                 return None
             loc = loc[:-1]
@@ -88,7 +98,7 @@ def read_text(path: Path, display: str) -> str:
 
 
 def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
-    """Parse `path` into plain Python data plus the marks of every value."""
+    """Parse `path` into plain Python data, remembering the node behind every value."""
     shown = display or str(path)
     text = read_text(path, shown)
     try:
@@ -101,11 +111,11 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         raise YamlProblem(Problem(shown, line, f"YAML invalide : {what}", column)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown, None, f"YAML invalide : {exc}")) from None
-    marks: dict[Location, Mark] = {}
     if node is None:
         raise YamlProblem(Problem(shown, 1, "le fichier est vide"))
-    value = _build(node, (), marks, shown, set())
-    return LoadedYaml(path, value, marks)
+    spots: dict[Location, tuple[yaml.Node, yaml.Node]] = {(): (node, node)}
+    value = _build(node, (), spots, shown, set())
+    return LoadedYaml(path, value, spots)
 
 
 _SYNTAX_FR = {
@@ -141,47 +151,50 @@ def _fail(node: yaml.Node, file: str, message: str) -> YamlProblem:
     return YamlProblem(Problem(file, node.start_mark.line + 1, message, node.start_mark.column + 1))
 
 
-def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: str, seen: set[int]) -> Any:
+def _build(
+    node: yaml.Node, loc: Location, spots: dict[Location, tuple[yaml.Node, yaml.Node]], file: str, seen: set[int]
+) -> Any:
     if id(node) in seen:
         raise _fail(node, file, "les alias YAML (*nom) ne sont pas acceptés dans ces données")
     seen.add(id(node))
-    raw = None
-    if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None (Python parser) or "" (libyaml)
-        raw = node.value
-    marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1, node.tag, raw)
+    tag = node.tag
+    if tag == _STR:  # the common case first
+        return node.value
     if isinstance(node, yaml.MappingNode):
-        if node.tag != _T + "map":
-            raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
+        if tag != _MAP:
+            raise _fail(node, file, f"étiquette YAML refusée : {tag}")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _T + "merge":
                 raise _fail(key_node, file, "la clé de fusion « << » n'est pas acceptée")
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_T + "str", _T + "int"):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _T + "int"):
                 raise _fail(key_node, file, "une clé doit être un simple texte")
             key = key_node.value
+            child = (*loc, key)
             if key in result:
-                first = marks[(*loc, key)].line
+                first = spots[child][0].start_mark.line + 1
                 raise _fail(key_node, file, f"clé « {key} » donnée deux fois (déjà ligne {first})")
-            result[key] = _build(value_node, (*loc, key), marks, file, seen)
-            marks[(*loc, key)] = Mark(
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-                marks[(*loc, key)].tag,
-                marks[(*loc, key)].raw,
-            )
+            spots[child] = (key_node, value_node)
+            result[key] = _build(value_node, child, spots, file, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != _T + "seq":
-            raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
-        return [_build(item, (*loc, i), marks, file, seen) for i, item in enumerate(node.value)]
-    if node.tag not in SCALAR_TAGS:
-        raise _fail(node, file, f"étiquette YAML refusée : {node.tag}")
-    tag = node.tag[len(_T) :]
-    if tag in ("str", "timestamp"):
+        if tag != _SEQ:
+            raise _fail(node, file, f"étiquette YAML refusée : {tag}")
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*loc, index)
+            spots[child] = (item, item)
+            items.append(_build(item, child, spots, file, seen))
+        return items
+    if tag not in SCALAR_TAGS:
+        raise _fail(node, file, f"étiquette YAML refusée : {tag}")
+    short = tag[len(_T) :]
+    if short == "timestamp":
         return node.value  # a bare date stays text; the validator explains how to quote it
-    if tag == "null":
+    if short == "null":
         return None
-    if tag == "int" and raw is not None and not _CANONICAL_INT.match(raw):
+    raw = node.value if isinstance(node, yaml.ScalarNode) and not node.style else None
+    if short == "int" and raw is not None and not _CANONICAL_INT.match(raw):
         raise _fail(
             node,
             file,
@@ -189,7 +202,7 @@ def _build(node: yaml.Node, loc: Location, marks: dict[Location, Mark], file: st
             "écrivez-le en décimal, ou entre guillemets si c'est un texte",
         )
     try:
-        return _SCALAR_BUILDERS[tag](node)
+        return _SCALAR_BUILDERS[short](node)
     except (ValueError, yaml.constructor.ConstructorError):
         raise _fail(node, file, f"valeur illisible : {node.value!r}") from None
 
