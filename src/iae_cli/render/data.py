@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from iae_cli.careers import CareerGraph, Edge, Route
-from iae_cli.match import MatchEntry, MatchResult
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph, Edge, Route
+    from iae_cli.match import MatchEntry, MatchResult
+
 from iae_cli.model import Fiche, FicheSummary, MobilityLink, Offer, Salary
 
 
