@@ -18,7 +18,7 @@ from typing import Any
 
 from iae_cli import __version__
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 

@@ -49,6 +49,10 @@ def _signature(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | Non
     return cache.signature(data_dir, stats, stamp)
 
 
+def _titles(scan: Scan) -> dict[str, str]:
+    return {fiche_id: json.loads(row)[1][0] for fiche_id, row in scan.summaries.items()}
+
+
 class SummaryTable(Mapping[str, FicheSummary]):
     """Fiche summaries by id, built from their cached rows only when used; iterates in level order."""
 
@@ -105,6 +109,7 @@ class Catalog:
         self._index: dict[str, Any] | None = None
         self._summaries: SummaryTable | None = None
         self._mobility: dict[str, Mobility] | None = None
+        self._titles: dict[str, str] | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Catalog:
@@ -129,6 +134,7 @@ class Catalog:
                 "summaries": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.summaries.items()) + "}",
                 "mobility": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.mobility.items()) + "}",
                 "graph": json.dumps(graph_of(scan).to_rows(), ensure_ascii=False),
+                "titles": json.dumps(_titles(scan), ensure_ascii=False),
             }
             index = {"files": scan.files, "roles": scan.roles}
             offsets = cache.write(data_dir, signature, index, sections, scan.fiches)
@@ -172,6 +178,8 @@ class Catalog:
         scan = self._scan if self._scan is not None else self._rescan()
         if name == "graph":
             return json.loads(json.dumps(graph_of(scan).to_rows()))
+        if name == "titles":
+            return _titles(scan)
         rows = scan.summaries if name == "summaries" else scan.mobility
         return {k: json.loads(v) for k, v in rows.items()}
 
@@ -226,6 +234,17 @@ class Catalog:
         return tuple(GlossaryTerm(t["term"], t["meaning"], t["in_study"]) for t in data["terms"])
 
     def title_of(self, node_id: str) -> str:
+        """The title of a fiche or role, without building every summary."""
         if node_id in self.files:
-            return self.summaries[node_id].title.masculine
+            if self._summaries is not None:
+                return self._summaries[node_id].title.masculine
+            if self._titles is None:
+                self._titles = self._section("titles")
+            return self._titles[node_id]
         return self.roles[node_id].title
+
+    def summary_of(self, fiche_id: str) -> FicheSummary:
+        """One summary: from the loaded table, else from the fiche itself (one read, not all)."""
+        if self._summaries is not None:
+            return self._summaries[fiche_id]
+        return self.fiche(fiche_id).summary

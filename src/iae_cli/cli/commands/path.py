@@ -89,7 +89,8 @@ def run(
     else:
         from iae_cli.render.career_views import route_view
 
-        emit_document(route_view(graph, routes, catalog.summaries, catalog.title_of, profile))
+        steps = {node: catalog.summary_of(node) for route in routes for node in route if node in catalog.files}
+        emit_document(route_view(graph, routes, steps, catalog.title_of, profile))
 
 
 def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str) -> None:
