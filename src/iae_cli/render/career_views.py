@@ -82,7 +82,7 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
 def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
-        return ("non décrit par l'étude", "—")
+        return ("exigences non précisées", "—")
     return (f"{labels.diploma(f.diploma)}\n{labels.experience(f.experience)}", labels.salary(f.salary))
 
 
