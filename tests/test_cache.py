@@ -20,7 +20,7 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 6 and not any(n.startswith(".") for n in names)
+    assert len(names) == 5 and not any(n.startswith(".") for n in names)
     for path in _files(isolated_cache):
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if path.suffix == ".jsonl" else text
@@ -84,7 +84,7 @@ def test_cache_damaged_between_check_and_use(data_copy: Path, isolated_cache: Pa
     for path in _files(isolated_cache):
         path.unlink()
     assert catalog.summaries["charge-insertion"].salary.min_keur == 25
-    assert catalog.mobility()["charge-insertion"].previous[0].id == "travailleur-social"
+    assert catalog.graph().next_of("travailleur-social") == ["charge-insertion"]
     assert catalog.fiche("charge-insertion").mission
 
 
@@ -140,7 +140,7 @@ def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_c
     first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
     second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
     assert "25–30" in first and "27–30" in second
-    assert len(_files(isolated_cache)) == 12
+    assert len(_files(isolated_cache)) == 10
 
 
 def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:

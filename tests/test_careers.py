@@ -17,7 +17,7 @@ from tests.conftest import DATA, run
 @pytest.fixture(scope="module")
 def graph() -> CareerGraph:
     catalog = Catalog.open(DATA)
-    return CareerGraph.build(catalog.files, catalog.mobility(), catalog.roles)
+    return CareerGraph.build(catalog.files, {i: catalog.fiche(i).mobility for i in catalog.files}, catalog.roles)
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,7 @@ def test_offers_and_their_pay(catalog: Catalog, fiche_id: str) -> None:
 
 @pytest.mark.parametrize("fiche_id", sorted(FICHES))
 def test_mobility_lists(catalog: Catalog, fiche_id: str) -> None:
-    m = catalog.mobility()[fiche_id]
+    m = catalog.fiche(fiche_id).mobility
     previous, following = MOBILITY[fiche_id]
     assert [(x.id, x.link) for x in m.previous] == previous
     assert [(x.id, x.link) for x in m.next] == following

@@ -1,8 +1,8 @@
 """A cache of validated data, as JSON in the user's cache folder.
 
 Per data folder: `<key>.fiches.jsonl` (the signature on its first line, then one validated
-fiche per line), `<key>.summaries.json` and `<key>.mobility.json` (read only by the commands
-that need them), and `<key>.index.json` (file names, roles, and where each fiche sits in the
+fiche per line), `<key>.summaries.json`, `<key>.graph.json` and `<key>.titles.json` (read only
+by the commands that need them), and `<key>.index.json` (file names, roles, and where each fiche sits in the
 blob), written last. Every file carries the signature: the data files' paths, sizes and
 modification times plus the program and schema versions. Files are written atomically
 (temporary file, then rename); never pickle; a stale, corrupt or unwritable cache is ignored
@@ -18,7 +18,7 @@ from typing import Any
 
 from iae_cli import __version__
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from iae_cli import cache
 from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
-from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Mobility, Role, mobility_from_row
+from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Role
 from iae_cli.paths import GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, schema_dir
 
 if TYPE_CHECKING:  # the YAML reader and the validator are imported only when files must be read
@@ -108,7 +108,6 @@ class Catalog:
         self._offsets = offsets
         self._index: dict[str, Any] | None = None
         self._summaries: SummaryTable | None = None
-        self._mobility: dict[str, Mobility] | None = None
         self._titles: dict[str, str] | None = None
 
     @classmethod
@@ -132,7 +131,6 @@ class Catalog:
         if signature:
             sections = {
                 "summaries": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.summaries.items()) + "}",
-                "mobility": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.mobility.items()) + "}",
                 "graph": json.dumps(graph_of(scan).to_rows(), ensure_ascii=False),
                 "titles": json.dumps(_titles(scan), ensure_ascii=False),
             }
@@ -180,8 +178,7 @@ class Catalog:
             return json.loads(json.dumps(graph_of(scan).to_rows()))
         if name == "titles":
             return _titles(scan)
-        rows = scan.summaries if name == "summaries" else scan.mobility
-        return {k: json.loads(v) for k, v in rows.items()}
+        return {k: json.loads(v) for k, v in scan.summaries.items()}
 
     def graph(self) -> CareerGraph:
         """The career graph over fiches and roles (merged edges come from the cache when fresh)."""
@@ -193,12 +190,6 @@ class Catalog:
         if self._summaries is None:
             self._summaries = SummaryTable(self._section("summaries"))
         return self._summaries
-
-    def mobility(self) -> dict[str, Mobility]:
-        """Each fiche's p-1 / p+1 lists, by id."""
-        if self._mobility is None:
-            self._mobility = {k: mobility_from_row(v) for k, v in self._section("mobility").items()}
-        return self._mobility
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The whole fiche: from the cache when it is fresh, else read and checked from its file."""

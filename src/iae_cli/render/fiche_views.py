@@ -164,7 +164,6 @@ SECTIONS: tuple[tuple[str, str, Callable[[Fiche], list[Block]]], ...] = (
     ("offres", "Exemples d'offres", _offers),
     ("sources", "Sources", _sources),
 )
-SECTION_IDS = tuple(s[0] for s in SECTIONS)
 
 
 def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = None) -> Document:
