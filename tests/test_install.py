@@ -12,13 +12,15 @@ import pytest
 
 import iae_cli
 from iae_cli.paths import shipped_data_dir
-from tests.conftest import REPO
+from tests.conftest import REPO, run
 
 BIN = Path(sys.executable).parent
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("IAE_DATA", "PYTHONPATH", "NO_COLOR")}
+    # PYTHONUNBUFFERED off, as in a user's shell: output then sits in buffers until flushed.
+    hidden = ("IAE_DATA", "PYTHONPATH", "NO_COLOR", "PYTHONUNBUFFERED")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
     env.update(extra)
     return env
 
@@ -111,3 +113,42 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)) == 7
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "charge-insertion", "-f", "json"],
+        ["match", "--bac", "5", "--years", "3"],
+        ["match", "--bac", "0", "--years", "0", "--level", "direction-generale"],  # no post: exit 3
+        ["path", "charge-insertion", "nimporte"],  # unknown name: exit 2, message on stderr
+        ["--version"],
+    ],
+)
+def test_the_process_ends_with_everything_written(args: list[str], tmp_path: Path) -> None:
+    """The console script leaves without interpreter teardown: output and exit code must be whole."""
+    done = subprocess.run(
+        [str(BIN / "iae"), *args], cwd=tmp_path, capture_output=True, text=True, env=_env(COLUMNS="80"), check=False
+    )
+    expected = run(*args)
+    assert (done.returncode, done.stdout, done.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`iae … | head -1`: the pipe breaks; exit code 1, nothing on stderr."""
+    from bench.generate import generate
+
+    data = generate(tmp_path / "data", 300)  # its JSON list is larger than a pipe's buffer
+    env = _env()
+    reader = subprocess.Popen(
+        [str(BIN / "iae"), "--data", str(data), "list", "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(1) == b"["
+    reader.stdout.close()
+    errors = reader.stderr.read()
+    assert reader.wait(timeout=60) == 1
+    assert errors == b""
