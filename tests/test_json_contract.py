@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import run
 
@@ -80,3 +84,14 @@ def test_json_escapes_c1_control_codes_in_both_layouts() -> None:
         text = to_json({"titre": "Chargé\x9b[2J\x7f"}, indent)
         assert "\x9b" not in text and "\x7f" not in text
         assert json.loads(text) == {"titre": "Chargé\x9b[2J\x7f"}
+
+
+@given(st.recursive(st.text() | st.integers() | st.none(), lambda inner: st.lists(inner, max_size=4), max_leaves=12))
+def test_json_never_carries_a_raw_control_character(value: object) -> None:
+    from iae_cli.render.serialize import to_json
+
+    for indent in (2, None):
+        text = to_json({"valeur": value}, indent)
+        assert json.loads(text) == {"valeur": value}
+        raw = {c for c in text if unicodedata.category(c) == "Cc"} - {"\n"}
+        assert not raw, (indent, raw)
