@@ -9,7 +9,20 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "src" / "iae_cli"
-CORE = ["model", "scan", "catalog", "cache", "lookup", "match", "careers", "schema", "yamlsafe", "errors", "paths"]
+CORE = [
+    "model",
+    "scan",
+    "catalog",
+    "cache",
+    "lookup",
+    "match",
+    "careers",
+    "schema",
+    "yamlsafe",
+    "errors",
+    "paths",
+    "jsontext",
+]
 
 
 def _imports(path: str) -> set[str]:

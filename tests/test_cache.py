@@ -10,6 +10,7 @@ import pytest
 
 from iae_cli import cache
 from iae_cli.catalog import Catalog
+from iae_cli.model import LEVEL_ORDER
 from tests.conftest import run
 
 
@@ -20,7 +21,7 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 5 and not any(n.startswith(".") for n in names)
+    assert len(names) == 6 and not any(n.startswith(".") for n in names)
     for path in _files(isolated_cache):
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if path.suffix == ".jsonl" else text
@@ -140,7 +141,7 @@ def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_c
     first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
     second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
     assert "25–30" in first and "27–30" in second
-    assert len(_files(isolated_cache)) == 10
+    assert len(_files(isolated_cache)) == 12
 
 
 def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,3 +159,46 @@ def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
         "responsable-site-insertion",
     ]
     assert complete_fiche_id(None, "chargé") == ["charge-insertion"]
+
+
+def _built_list(data: Path, level: str | None) -> str:
+    """`iae list -f json` as the renderer would write it from the summaries themselves."""
+    from iae_cli.render.data import summary
+    from iae_cli.render.serialize import to_json
+
+    fiches = Catalog.open(data).summaries.values()
+    return to_json([summary(f) for f in fiches if level is None or f.level == level], None)
+
+
+@pytest.mark.parametrize("level", [None, "direction-generale", "encadrement-intermediaire", "encadrement-proximite"])
+def test_list_json_copied_from_the_cache_is_the_built_one(data_copy: Path, level: str | None) -> None:
+    """The items of `list -f json` are copied from the cache: same bytes on the first read, from
+    the cache, and without it, and the same data as the indented JSON a terminal gets."""
+    args = ["--data", str(data_copy), "list", "-f", "json", *(["--level", level] if level else [])]
+    first, cached, uncached = run(*args).stdout, run(*args).stdout, run(*args, env={"IAE_NO_CACHE": "1"}).stdout
+    assert first == cached == uncached == _built_list(data_copy, level)
+    listed = json.loads(cached)
+    assert [f["level"] for f in listed] == sorted((f["level"] for f in listed), key=LEVEL_ORDER.index)
+    assert len(listed) == {None: 7, "encadrement-proximite": 3}.get(level, 2)  # pp. 15-20
+
+
+def test_list_json_at_a_terminal_is_indented(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iae_cli.cli import output
+
+    piped = run("--data", str(data_copy), "list", "-f", "json").stdout
+    monkeypatch.setattr(output, "at_terminal", lambda: True)
+    shown = run("--data", str(data_copy), "list", "-f", "json").stdout
+    assert shown.startswith('[\n  {\n    "id": "directeur-entreprise-insertion"') and "Chargé d'insertion" in shown
+    assert json.loads(shown) == json.loads(piped)
+
+
+def test_damaged_list_items_are_read_again(data_copy: Path, isolated_cache: Path) -> None:
+    expected = run("--data", str(data_copy), "list", "-f", "json").stdout
+    items = next(p for p in _files(isolated_cache) if p.name.endswith(".items.jsonl"))
+    lines = items.read_text(encoding="utf-8").splitlines(keepends=True)
+    items.write_text("".join(lines[:-1]), encoding="utf-8")  # one item lost: counts no longer match
+    assert run("--data", str(data_copy), "list", "-f", "json").stdout == expected
+    items.write_text("".join(lines)[:-1], encoding="utf-8")  # the last newline lost: cut short
+    assert run("--data", str(data_copy), "list", "-f", "json").stdout == expected
+    items.write_text("".join([lines[0], "{\u00e9}\n", *lines[2:]]), encoding="utf-8")  # not ASCII
+    assert run("--data", str(data_copy), "list", "-f", "json").stdout == expected

@@ -1,12 +1,14 @@
 """A cache of validated data, as JSON in the user's cache folder.
 
 Per data folder: `<key>.fiches.jsonl` (the signature on its first line, then one validated
-fiche per line), `<key>.summaries.json`, `<key>.graph.json` and `<key>.titles.json` (read only
-by the commands that need them), and `<key>.index.json` (file names, roles, and where each fiche sits in the
-blob), written last. Every file carries the signature: the data files' paths, sizes and
-modification times plus the program and schema versions. Files are written atomically
-(temporary file, then rename); never pickle; a stale, corrupt or unwritable cache is ignored
-and the data read again. The cache only ever saves time: every answer is the same without it.
+fiche per line), `<key>.summaries.json` (the fiches' summary rows, in list order),
+`<key>.items.jsonl` (a header line, then each fiche's item of `iae list --format json`),
+`<key>.graph.json` and `<key>.titles.json` (each read only by the commands that need it), and
+`<key>.index.json` (file names, roles, and where each fiche sits in the blob), written last.
+Every file carries the signature: the data files' paths, sizes and modification times plus the
+program and schema versions. Files are written atomically (temporary file, then rename); never
+pickle; a stale, corrupt or unwritable cache is ignored and the data read again. The cache only
+ever saves time: every answer is the same without it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from iae_cli import __version__
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -74,6 +76,22 @@ def read_section(data_dir: Path, name: str, expected: str) -> Any:
     return payload.get("data")
 
 
+def read_lines(data_dir: Path, name: str, expected: str) -> tuple[dict[str, Any], bytes] | None:
+    """A cached JSON-lines file: its header (the first line, which carries the signature) and the
+    bytes after it, left for the caller to split, parse or copy as they are; else None."""
+    base = _base(data_dir)
+    if base is None:
+        return None
+    try:
+        head, _newline, body = _file(base, f"{name}.jsonl").read_bytes().partition(b"\n")
+        header = json.loads(head)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(header, dict) or header.get("signature") != expected or not body.endswith(b"\n"):
+        return None  # stale, or cut short (every line ends with a newline, the last one included)
+    return header, body
+
+
 def exists(data_dir: Path, expected: str) -> bool:
     """Whether a complete cache for this signature is there (the index is written last)."""
     base = _base(data_dir)
@@ -123,9 +141,15 @@ def _encode(text: str) -> bytes:
 
 
 def write(
-    data_dir: Path, signature: str, index: dict[str, Any], sections: dict[str, str], fiches: dict[str, str]
+    data_dir: Path,
+    signature: str,
+    index: dict[str, Any],
+    sections: dict[str, str],
+    fiches: dict[str, str],
+    line_files: dict[str, tuple[dict[str, Any], list[str]]],
 ) -> dict[str, list[int]] | None:
-    """Store the blob of fiches (JSON text by id), the sections (JSON text), then the index.
+    """Store the blob of fiches (JSON text by id), the sections (JSON text), the JSON-lines files
+    (header, lines: each line one JSON text without a newline), then the index.
 
     Returns each fiche's [offset, length] in the blob, or None (and no error) when the
     cache folder cannot be written.
@@ -146,11 +170,17 @@ def write(
     def section(text: str) -> Any:
         return lambda out: out.write(_encode('{"signature":' + stamp + ',"data":' + text + "}"))
 
+    def lines_file(header: dict[str, Any], lines: list[str]) -> Any:
+        head = json.dumps({"signature": signature, **header}, ensure_ascii=False, separators=(",", ":"))
+        return lambda out: out.write(_encode("\n".join([head, *lines]) + "\n"))
+
     try:
         base.parent.mkdir(parents=True, exist_ok=True)
         _replace(_file(base, "fiches.jsonl"), write_blob)
         for name, text in sections.items():
             _replace(_file(base, f"{name}.json"), section(text))
+        for name, (header, lines) in line_files.items():
+            _replace(_file(base, f"{name}.jsonl"), lines_file(header, lines))
         _replace(_file(base, "index.json"), section(json.dumps({**index, "offsets": offsets}, ensure_ascii=False)))
     except OSError:
         return None

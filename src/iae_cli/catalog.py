@@ -11,17 +11,13 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple
 
 from iae_cli import cache
 from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
 from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Role
 from iae_cli.paths import GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, schema_dir
-
-if TYPE_CHECKING:  # the YAML reader and the validator are imported only when files must be read
-    pass
-
 from iae_cli.scan import (
     Scan,
     check_folder,
@@ -53,42 +49,92 @@ def _titles(scan: Scan) -> dict[str, str]:
     return {fiche_id: json.loads(row)[1][0] for fiche_id, row in scan.summaries.items()}
 
 
-class SummaryTable(Mapping[str, FicheSummary]):
-    """Fiche summaries by id, built from their cached rows only when used; iterates in level order."""
+def _list_order(scan: Scan) -> list[str]:
+    """Fiche ids in list order: by level (as in the study), then by id."""
+    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
+    return sorted(scan.levels, key=lambda i: (rank.get(scan.levels[i], len(rank)), i))
 
-    def __init__(self, rows: dict[str, list[Any]]) -> None:
+
+class ListItems(NamedTuple):
+    """Each fiche's item of `iae list --format json`, as compact JSON text, in list order, and
+    how many fiches each level has. Cached as lines: a header with the counts, then one item per line."""
+
+    levels: list[tuple[str, int]]
+    items: list[str]
+
+    @classmethod
+    def of_scan(cls, scan: Scan, order: list[str]) -> ListItems:
+        counts: dict[str, int] = {}
+        for fiche_id in order:
+            counts[scan.levels[fiche_id]] = counts.get(scan.levels[fiche_id], 0) + 1
+        return cls(list(counts.items()), [scan.list_items[i] for i in order])
+
+    @classmethod
+    def from_lines(cls, header: dict[str, Any], body: bytes) -> ListItems | None:
+        """The items from their cached lines (ASCII); None when they do not add up."""
+        levels = header.get("levels")
+        if not isinstance(levels, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and type(pair[1]) is int
+            for pair in levels
+        ):
+            return None
+        try:
+            items = body.decode("ascii").split("\n")[:-1]
+        except UnicodeDecodeError:
+            return None
+        if len(items) != sum(n for _level, n in levels):
+            return None
+        return cls([(level, n) for level, n in levels], items)
+
+    def of_level(self, level: str | None) -> list[str]:
+        if level is None:
+            return self.items
+        start = 0
+        for name, count in self.levels:
+            if name == level:
+                return self.items[start : start + count]
+            start += count
+        return []
+
+
+class SummaryTable(Mapping[str, FicheSummary]):
+    """Fiche summaries by id, in list order; each is built from its cached row when first used."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
         self._rows = rows
-        self._built: dict[str, FicheSummary] = {}
-        self._order: list[str] | None = None
+        self._built: list[FicheSummary | None] = [None] * len(rows)
+        self._position: dict[str, int] | None = None
+
+    def _index(self, fiche_id: object) -> int | None:
+        if self._position is None:
+            self._position = {row[0]: i for i, row in enumerate(self._rows)}
+        return self._position.get(fiche_id) if isinstance(fiche_id, str) else None
 
     def __getitem__(self, fiche_id: str) -> FicheSummary:
-        summary = self._built.get(fiche_id)
+        index = self._index(fiche_id)
+        if index is None:
+            raise KeyError(fiche_id)
+        summary = self._built[index]
         if summary is None:
-            summary = self._built[fiche_id] = FicheSummary.from_row(self._rows[fiche_id])
+            summary = self._built[index] = FicheSummary.from_row(self._rows[index])
         return summary
 
     def __contains__(self, fiche_id: object) -> bool:
-        return fiche_id in self._rows
+        return self._index(fiche_id) is not None
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def values(self) -> list[FicheSummary]:  # type: ignore[override]
-        """All summaries in level order, built in one pass."""
-        build, built = FicheSummary.from_row, self._built
-        out = []
-        for fiche_id in self:
-            summary = built.get(fiche_id)
-            if summary is None:
-                summary = built[fiche_id] = build(self._rows[fiche_id])
-            out.append(summary)
-        return out
-
     def __iter__(self) -> Iterator[str]:
-        if self._order is None:
-            rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
-            self._order = sorted(self._rows, key=lambda i: (rank.get(self._rows[i][3], 9), i))
-        return iter(self._order)
+        return (row[0] for row in self._rows)
+
+    def values(self) -> list[FicheSummary]:  # type: ignore[override]
+        """All summaries in list order, built in one pass."""
+        build, built = FicheSummary.from_row, self._built
+        for index, summary in enumerate(built):
+            if summary is None:
+                built[index] = build(self._rows[index])
+        return built  # type: ignore[return-value]  # every slot is filled above
 
 
 class Catalog:
@@ -107,6 +153,7 @@ class Catalog:
         self._scan = scan
         self._offsets = offsets
         self._index: dict[str, Any] | None = None
+        self._list_items: ListItems | None = None
         self._summaries: SummaryTable | None = None
         self._titles: dict[str, str] | None = None
 
@@ -130,12 +177,15 @@ class Catalog:
         offsets = None
         if signature:
             sections = {
-                "summaries": "{" + ",".join(f"{json.dumps(k)}:{v}" for k, v in scan.summaries.items()) + "}",
                 "graph": json.dumps(graph_of(scan).to_rows(), ensure_ascii=False),
                 "titles": json.dumps(_titles(scan), ensure_ascii=False),
             }
             index = {"files": scan.files, "roles": scan.roles}
-            offsets = cache.write(data_dir, signature, index, sections, scan.fiches)
+            order = _list_order(scan)
+            sections["summaries"] = "[" + ",".join(scan.summaries[i] for i in order) + "]"
+            items = ListItems.of_scan(scan, order)
+            line_files = {"items": ({"levels": items.levels}, items.items)}
+            offsets = cache.write(data_dir, signature, index, sections, scan.fiches, line_files)
         return cls(data_dir, signature, scan=scan, offsets=offsets)
 
     def _rescan(self) -> Scan:
@@ -176,9 +226,9 @@ class Catalog:
         scan = self._scan if self._scan is not None else self._rescan()
         if name == "graph":
             return json.loads(json.dumps(graph_of(scan).to_rows()))
-        if name == "titles":
-            return _titles(scan)
-        return {k: json.loads(v) for k, v in scan.summaries.items()}
+        if name == "summaries":
+            return [json.loads(scan.summaries[i]) for i in _list_order(scan)]
+        return _titles(scan)
 
     def graph(self) -> CareerGraph:
         """The career graph over fiches and roles (merged edges come from the cache when fresh)."""
@@ -186,10 +236,22 @@ class Catalog:
 
     @property
     def summaries(self) -> SummaryTable:
-        """Fiche summaries by id, in level order; each is built when first used."""
+        """Fiche summaries by id, in list order (level, then id); each is built when first used."""
         if self._summaries is None:
             self._summaries = SummaryTable(self._section("summaries"))
         return self._summaries
+
+    def list_items(self, level: str | None = None) -> list[str]:
+        """Each fiche's item of `iae list --format json`, as compact JSON text, in list order: a
+        list in JSON is then a concatenation of cached text, with no summary built or encoded."""
+        if self._list_items is None:
+            if self._scan is None and self._signature:
+                cached = cache.read_lines(self.data_dir, "items", self._signature)
+                self._list_items = ListItems.from_lines(*cached) if cached is not None else None
+            if self._list_items is None:
+                scan = self._scan if self._scan is not None else self._rescan()
+                self._list_items = ListItems.of_scan(scan, _list_order(scan))
+        return self._list_items.of_level(level)
 
     def fiche(self, fiche_id: str) -> Fiche:
         """The whole fiche: from the cache when it is fresh, else read and checked from its file."""

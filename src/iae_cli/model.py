@@ -41,6 +41,17 @@ class Salary(NamedTuple):
     note: str | None = None
     pages: str | None = None
 
+    def record(self) -> dict[str, Any]:
+        """Plain data for JSON and YAML output (keys pinned by tests/test_json_contract.py)."""
+        out: dict[str, Any] = {"min_keur": self.min_keur, "max_keur": self.max_keur}
+        if self.profile is not None:
+            out["profile"] = self.profile
+        if self.year is not None:
+            out["year"] = self.year
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Salary:
         return cls(
@@ -155,19 +166,43 @@ class FicheSummary(NamedTuple):
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FicheSummary:
+        """The summary from its cached row. Thousands are built per run, so the tuples are made
+        directly (`tuple.__new__`), skipping each NamedTuple's Python-level __new__ (about 2x faster)."""
         fiche_id, title, aliases, level, pages, salary, diploma, experience = row
         d0, d1, d2, d3, d4, d5 = diploma
         e0, e1, e2, e3, e4, e5, e6 = experience
-        return cls(
-            fiche_id,
-            Title(*title),
-            tuple(aliases),
-            level,
-            pages,
-            Salary(*salary),
-            Diploma(d0, d1, tuple(d2), tuple(d3), d4, d5),
-            Experience(e0, e1, e2, e3, tuple(e4), TableBand(*e5) if e5 else None, e6),
+        new = tuple.__new__
+        return new(
+            cls,
+            (
+                fiche_id,
+                new(Title, title),
+                tuple(aliases),
+                level,
+                pages,
+                new(Salary, salary),
+                new(Diploma, (d0, d1, tuple(d2), tuple(d3), d4, d5)),
+                new(Experience, (e0, e1, e2, e3, tuple(e4), new(TableBand, e5) if e5 else None, e6)),
+            ),
         )
+
+    def record(self) -> dict[str, Any]:
+        """One item of `iae list --format json` (keys pinned by tests/test_json_contract.py)."""
+        e = self.experience
+        return {
+            "id": self.id,
+            "title": self.title.masculine,
+            "title_feminine": self.title.feminine,
+            "level": self.level,
+            "salary": self.salary.record(),
+            "diploma": {"min_bac": self.diploma.min_bac, "max_bac": self.diploma.max_bac},
+            "experience": {
+                "min_years": e.min_years,
+                "max_years": e.max_years,
+                "domain": e.domain,
+                "table_differs": e.table_differs,
+            },
+        }
 
 
 def mobility_from_row(row: list[Any]) -> Mobility:

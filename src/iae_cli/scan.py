@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
+from iae_cli.jsontext import compact
 from iae_cli.model import FicheSummary, Mobility, mobility_from_row
 from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES
 
@@ -104,7 +105,9 @@ class _FicheRead(NamedTuple):
     problems: list[Problem]
     fiche_id: str | None = None
     id_line: int | None = None
+    level: str = ""
     summary_row: str = ""  # JSON array of the FicheSummary
+    list_item: str = ""  # its item of `iae list --format json`, as compact JSON
     mobility_row: str = ""  # JSON array of its Mobility
     fiche_json: str = ""  # the validated fiche, for the cache blob
     references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
@@ -126,12 +129,15 @@ def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
             if link["id"] is not None:
                 loc = ("mobility", direction, index, "id")
                 references.append((link["id"], doc.line_of(loc), field_name(loc)))
+    summary = FicheSummary.build(raw)
     return _FicheRead(
         name,
         problems,
         raw["id"],
         doc.line_of(("id",)),
-        json.dumps(FicheSummary.build(raw), ensure_ascii=False),
+        summary.level,
+        json.dumps(summary, ensure_ascii=False),
+        compact(summary.record()),
         json.dumps(Mobility.build(raw["mobility"]), ensure_ascii=False),
         json.dumps(raw, ensure_ascii=False),
         tuple(references),
@@ -172,7 +178,9 @@ class Scan:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.files: dict[str, str] = {}  # id -> file name
+        self.levels: dict[str, str] = {}  # id -> level
         self.summaries: dict[str, str] = {}  # id -> JSON array of its FicheSummary
+        self.list_items: dict[str, str] = {}  # id -> compact JSON of its `iae list` item
         self.mobility: dict[str, str] = {}  # id -> JSON array
         self.fiches: dict[str, str] = {}  # id -> validated fiche as JSON text
         self.roles: list[dict[str, Any]] = []
@@ -202,7 +210,9 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
         seen[fiche_id] = f"{display}:{read.id_line}"
         references += [(ref, display, line, where) for ref, line, where in read.references]
         scan.files[fiche_id] = read.name
+        scan.levels[fiche_id] = read.level
         scan.summaries[fiche_id] = read.summary_row
+        scan.list_items[fiche_id] = read.list_item
         scan.mobility[fiche_id] = read.mobility_row
         scan.fiches[fiche_id] = read.fiche_json
 

@@ -14,6 +14,11 @@ def use_rich() -> bool:
     """Rich only on a real terminal that accepts colours."""
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
+    return at_terminal()
+
+
+def at_terminal() -> bool:
+    """Whether a person reads stdout (JSON is then indented), rather than a pipe or a file."""
     return sys.stdout.isatty()
 
 
@@ -43,4 +48,17 @@ def emit_data(data: Any, fmt: str) -> None:
         sys.stdout.write(to_yaml(data))
     else:
         # Indented for a person at a terminal; compact (and several times faster) in a pipe.
-        sys.stdout.write(to_json(data, 2 if sys.stdout.isatty() else None))
+        sys.stdout.write(to_json(data, 2 if at_terminal() else None))
+
+
+def emit_json_items(items: list[str]) -> None:
+    """A JSON list whose items are already compact JSON text: joined as they are in a pipe,
+    parsed and indented for a person at a terminal."""
+    if at_terminal():
+        import json
+
+        from iae_cli.render.serialize import to_json
+
+        sys.stdout.write(to_json([json.loads(item) for item in items]))
+    else:
+        sys.stdout.write("[" + ",".join(items) + "]\n")

@@ -12,35 +12,12 @@ from iae_cli.model import Fiche, FicheSummary, MobilityLink, Offer, Salary
 
 
 def _salary(s: Salary | None) -> dict[str, Any] | None:
-    if s is None:
-        return None
-    out: dict[str, Any] = {"min_keur": s.min_keur, "max_keur": s.max_keur}
-    if s.profile is not None:
-        out["profile"] = s.profile
-    if s.year is not None:
-        out["year"] = s.year
-    if s.note is not None:
-        out["note"] = s.note
-    return out
+    return None if s is None else s.record()
 
 
 def summary(f: FicheSummary) -> dict[str, Any]:
-    """One fiche in `iae list --format json` (and in match results)."""
-    e = f.experience
-    return {
-        "id": f.id,
-        "title": f.title.masculine,
-        "title_feminine": f.title.feminine,
-        "level": f.level,
-        "salary": _salary(f.salary),
-        "diploma": {"min_bac": f.diploma.min_bac, "max_bac": f.diploma.max_bac},
-        "experience": {
-            "min_years": e.min_years,
-            "max_years": e.max_years,
-            "domain": e.domain,
-            "table_differs": e.table_differs,
-        },
-    }
+    """One fiche in `iae list --format json` (and in match results): the model's own record."""
+    return f.record()
 
 
 def _link(link: MobilityLink) -> dict[str, Any]:
