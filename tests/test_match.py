@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -167,3 +168,18 @@ def test_near_misses_are_limited_in_text_but_complete_in_json() -> None:
     assert len(json.loads(run("match", "--bac", "2", "--years", "0", "--near", "2", "-f", "json").stdout)["near"]) == 6
     assert "autre(s)" not in run("match", "--bac", "2", "--years", "0", "--near", "0").stdout
     assert run("match", "--bac", "2", "--years", "0", "--near", "-3").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("min_years", "said"), [("1", "1 an demandé"), ("1.5", "1,5 an demandé"), ("2", "2 ans demandés")]
+)
+def test_required_years_agree_in_number(data_copy: Path, min_years: str, said: str) -> None:
+    """French: « 1 an demandé », « 2 ans demandés » (a fiche of a counsellor's own data)."""
+    path = data_copy / "metiers" / "charge-insertion.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "experience:\n  min_years: 0", f"experience:\n  min_years: {min_years}"
+    )
+    path.write_text(text, encoding="utf-8")
+    shown = run("--data", str(data_copy), "match", "--bac", "5", "--years", "3", env={"COLUMNS": "250"}).stdout
+    line = next(line for line in shown.splitlines() if line.startswith("Chargé d'insertion"))
+    assert line.rstrip().endswith(f"bac+5 pour bac+2 demandé ; 3 ans, {said}")

@@ -18,7 +18,7 @@ def _why(entry: MatchEntry, profile: Profile) -> str:
     needed = (
         "aucune expérience exigée"
         if f.experience.min_years == 0
-        else f"{labels.years(f.experience.min_years)} demandés"
+        else f"{labels.years(f.experience.min_years)} {'demandé' if f.experience.min_years < 2 else 'demandés'}"
     )
     diploma = f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé"
     return f"{diploma} ; {labels.years(profile.years)}, {needed}"
