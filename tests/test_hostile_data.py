@@ -165,6 +165,25 @@ def test_directory_named_like_a_fiche(data_copy: Path) -> None:
     _assert_refused(data_copy, "dossier.yaml: c'est un dossier")
 
 
+def test_unreadable_fiche_folder(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """metiers/ that cannot be listed (chmod does not stop root, so the refusal is simulated)."""
+    import os
+
+    original = os.listdir
+
+    def deny(path: str) -> list[str]:
+        if str(path).endswith("metiers"):
+            raise PermissionError(13, "Permission denied")
+        return original(path)
+
+    monkeypatch.setattr(os, "listdir", deny)
+    result = run("--data", str(data_copy), "list")
+    assert result.exit_code == 3, result
+    said = f"{data_copy / 'metiers'}: impossible de lire le dossier des fiches : accès refusé (permissions)"
+    assert result.stderr == f"iae : données inutilisables :\n  {said}\n"
+    assert [str(p) for p in _problems(data_copy)] == [said]
+
+
 def test_unreadable_file(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = Path.read_bytes
 

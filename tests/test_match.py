@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from iae_cli.catalog import Catalog
 from iae_cli.errors import UsageError
-from iae_cli.match import Profile, match
+from iae_cli.match import Profile, gap, match
 from tests.conftest import DATA, run
 
 ALL = {
@@ -85,6 +85,24 @@ def test_level_filter(catalog: Catalog) -> None:
 def test_profile_refuses_out_of_range(bac: int, years: float) -> None:
     with pytest.raises(UsageError):
         Profile(bac, years)
+
+
+@given(st.integers(0, 8), st.floats(0, 60) | st.integers(0, 60), st.data())
+def test_match_agrees_with_gap_for_every_fiche(bac: int, years: float, data: st.DataObject) -> None:
+    """The loop in `match` and the rule in `gap` never disagree, on the study's or on random fiches."""
+    fiches = list(Catalog.open(DATA).summaries.values())
+    for fiche in data.draw(st.lists(st.sampled_from(fiches), max_size=3)):
+        demanded = data.draw(st.integers(0, 8)), data.draw(st.floats(0, 60) | st.integers(0, 60))
+        diploma, experience = fiche.diploma._replace(min_bac=demanded[0]), fiche.experience
+        fiches.append(fiche._replace(diploma=diploma, experience=experience._replace(min_years=demanded[1])))
+    profile = Profile(bac, years)
+    result = match(profile, fiches)
+    assert len(result.eligible) + len(result.near) == len(fiches)
+    for entry in (*result.eligible, *result.near):
+        assert entry.missing == gap(profile, entry.fiche)
+        assert (entry in result.eligible) == entry.missing.met
+    sizes = [(e.missing.size, e.missing.bac, e.fiche.id) for e in result.near]
+    assert sizes == sorted(sizes)
 
 
 @given(st.integers(0, 8), st.floats(0, 60), st.integers(0, 8), st.floats(0, 60))

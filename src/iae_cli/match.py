@@ -73,13 +73,22 @@ class MatchResult(NamedTuple):
 
 
 def match(profile: Profile, fiches: Iterable[FicheSummary], level: str | None = None) -> MatchResult:
-    """Eligible fiches (in catalog order) and the others, smallest gap first."""
+    """Eligible fiches (in catalog order) and the others, smallest gap first.
+
+    The same rule as `gap`, written out in the loop: it runs once per fiche of the catalog.
+    """
     eligible: list[MatchEntry] = []
     near: list[MatchEntry] = []
+    bac, years = profile.bac, profile.years
+    none_missing = Gap(0, 0.0)
     for fiche in fiches:
         if level is not None and fiche.level != level:
             continue
-        entry = MatchEntry(fiche, gap(profile, fiche))
-        (eligible if entry.missing.met else near).append(entry)
-    near.sort(key=lambda e: (e.missing.size, e.missing.bac, e.fiche.id))
+        missing_bac = fiche.diploma.min_bac - bac
+        missing_years = round(fiche.experience.min_years - years, 2)
+        if missing_bac <= 0 and missing_years <= 0:
+            eligible.append(MatchEntry(fiche, none_missing))
+        else:
+            near.append(MatchEntry(fiche, Gap(max(0, missing_bac), max(0.0, missing_years))))
+    near.sort(key=lambda e: (e.missing.bac + e.missing.years, e.missing.bac, e.fiche.id))
     return MatchResult(profile, tuple(eligible), tuple(near))

@@ -13,6 +13,11 @@ def clean(text: str) -> str:
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
+def clean_all(texts: list[str]) -> list[str]:
+    """`clean` for many texts: one search over them all, then a text-by-text pass only if needed."""
+    return [clean(t) for t in texts] if _CONTROL.search("".join(texts)) else texts
+
+
 class Heading(NamedTuple):
     text: str
     level: int = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean, clean_all
 
 NARROW = 60
 
@@ -27,38 +27,41 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
 
 
 def _table(block: Table, width: int) -> list[str]:
-    headers = [clean(h) for h in block.headers]
-    rows = [[clean(c) for c in row] for row in block.rows]
-    natural = [
-        max(len(line) for cell in [h] + [r[i] for r in rows] for line in cell.split("\n"))
-        for i, h in enumerate(headers)
-    ]
-    gap = 2
+    count = len(block.headers)
+    headers = clean_all(list(block.headers))
+    flat = clean_all([cell for row in block.rows for cell in row])
+    rows = [flat[i : i + count] for i in range(0, len(flat), count)]
     if width < NARROW:
         return _records(headers, rows, width)
-    floors = [
-        max(len(word) for cell in [h] + [r[i] for r in rows] for word in cell.split() or [""])
-        for i, h in enumerate(headers)
-    ]
+    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)]
+    natural = [max(len(line) for cell in column for line in cell.split("\n")) for column in columns]
+    gap = 2
     widths = list(natural)
     budget = width - gap * (len(widths) - 1)
-    while sum(widths) > budget:
-        # Narrow the widest column that can still wrap between words.
-        shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
-        if not shrinkable:
-            return _records(headers, rows, width)
-        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
-    out: list[str] = []
+    if sum(widths) > budget:
+        floors = [max(len(word) for cell in column for word in cell.split() or [""]) for column in columns]
+        while sum(widths) > budget:
+            # Narrow the widest column that can still wrap between words.
+            shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
+            if not shrinkable:
+                return _records(headers, rows, width)
+            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
     wrapped_rows = [[_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)] for cells in [headers, *rows]]
     tall = any(len(lines) > 1 for row in wrapped_rows[1:] for lines in row)
+    out: list[str] = []
+    separator = " " * gap
     for index, wrapped in enumerate(wrapped_rows):
         if index == 1:
-            out.append("  ".join("-" * w for w in widths).rstrip())
+            out.append(separator.join("-" * w for w in widths).rstrip())
         if tall and index > 1:
             out.append("")
-        for line_no in range(max(len(w) for w in wrapped)):
+        height = max(map(len, wrapped))
+        if height == 1:
+            out.append(separator.join([w[0].ljust(widths[i]) for i, w in enumerate(wrapped)]).rstrip())
+            continue
+        for line_no in range(height):
             parts = [(w[line_no] if line_no < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
-            out.append((" " * gap).join(parts).rstrip())
+            out.append(separator.join(parts).rstrip())
     return out
 
 
