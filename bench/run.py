@@ -51,9 +51,10 @@ def run_once(case: Case, base_env: dict[str, str]) -> None:
 
 
 def measure(cases: list[Case], rounds: int, env: dict[str, str]) -> None:
-    for case in cases:  # warm-up: file cache, bytecode, iae's own cache
+    for case in cases:  # warm-up: file cache, bytecode, iae's own cache (its build is not measured)
         run_once(case, env)
         case.times.clear()
+        case.peak_kib = 0
     for _ in range(rounds):
         for case in cases:
             run_once(case, env)
@@ -152,8 +153,6 @@ def main() -> None:
             Case(f"iae path {start} {goal} {n}", [*iae, "--data", str(data), "path", start, goal], 14),
             Case(f"iae show {shown} {n}", [*iae, "--data", str(data), "show", shown], 14),
         ]
-        for case in big:
-            case.times.clear()
         measure(big, args.rounds, env)
         reference = statistics.median(base.times)
         first = first_runs(python, data, args.rounds, env)
