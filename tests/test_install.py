@@ -152,3 +152,15 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     errors = reader.stderr.read()
     assert reader.wait(timeout=60) == 1
     assert errors == b""
+
+
+def test_shell_completion_through_the_installed_script(tmp_path: Path) -> None:
+    """What bash runs on TAB (the script `iae --show-completion bash` installs)."""
+    env = _env(_IAE_COMPLETE="complete_bash", COMP_WORDS="iae show resp", COMP_CWORD="2")
+    done = subprocess.run([str(BIN / "iae")], cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.split() == [
+        "responsable-conseillers-microcredit",
+        "responsable-fonctionnel",
+        "responsable-site-insertion",
+    ]
