@@ -11,10 +11,9 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli import cache
-from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
 from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Role
 from iae_cli.paths import GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, schema_dir
@@ -27,6 +26,9 @@ from iae_cli.scan import (
     scan_folder,
     show_path,
 )
+
+if TYPE_CHECKING:  # the career graph is imported only by the commands that walk it
+    from iae_cli.careers import CareerGraph
 
 
 def _signature(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> str | None:
@@ -232,6 +234,8 @@ class Catalog:
 
     def graph(self) -> CareerGraph:
         """The career graph over fiches and roles (merged edges come from the cache when fresh)."""
+        from iae_cli.careers import CareerGraph
+
         return CareerGraph.from_rows([*self.files, *self.roles], self._section("graph"))
 
     @property

@@ -12,13 +12,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from iae_cli.careers import CareerGraph
 from iae_cli.errors import DataError, Problem
 from iae_cli.jsontext import compact
 from iae_cli.model import FicheSummary, Mobility, mobility_from_row
 from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES
 
-if TYPE_CHECKING:  # the YAML reader and the validator are imported only when files must be read
+if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
+    from iae_cli.careers import CareerGraph
     from iae_cli.yamlsafe import LoadedYaml
 
 PARALLEL_FROM = 200  # fiche files; below this, starting worker processes costs more than it saves
@@ -178,6 +178,8 @@ def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
 
 
 def graph_of(scan: Scan) -> CareerGraph:
+    from iae_cli.careers import CareerGraph
+
     mobility = {k: mobility_from_row(json.loads(v)) for k, v in scan.mobility.items()}
     return CareerGraph.build(scan.files, mobility, [r["id"] for r in scan.roles])
 

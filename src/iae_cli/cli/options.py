@@ -35,11 +35,11 @@ def level_option() -> Any:
 
 
 def check_level(value: str | None) -> str | None:
+    if value is None:
+        return None
     from iae_cli.lookup import fold
     from iae_cli.model import LEVEL_LABELS
 
-    if value is None:
-        return None
     folded = fold(value)
     for level, label in LEVEL_LABELS.items():
         if folded in (level, fold(label)) or (folded and level.startswith(folded) and len(folded) >= 5):

@@ -45,7 +45,7 @@ def run(
 
         emit_data(data.match(result), fmt)
     else:
-        from iae_cli.render.career_views import match_view
+        from iae_cli.render.match_views import match_view
 
         limit = 0 if near.strip() == "0" else parse_count(near, "--near")
         emit_document(match_view(result, limit or None))

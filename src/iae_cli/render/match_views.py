@@ -1,0 +1,71 @@
+"""What `iae match` prints for people: the posts open to a profile, and what the others lack."""
+
+from __future__ import annotations
+
+from iae_cli.match import MatchEntry, MatchResult, Profile
+from iae_cli.model import LEVEL_LABELS, FicheSummary
+from iae_cli.render import labels
+from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
+
+
+def _why(entry: MatchEntry, profile: Profile) -> str:
+    f = entry.fiche
+    needed = (
+        "aucune expérience exigée"
+        if f.experience.min_years == 0
+        else f"{labels.years(f.experience.min_years)} {'demandé' if f.experience.min_years < 2 else 'demandés'}"
+    )
+    diploma = f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé"
+    return f"{diploma} ; {labels.years(profile.years)}, {needed}"
+
+
+def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
+    f = entry.fiche
+    out: list[str] = []
+    if entry.missing.bac:
+        text = f"{labels.diploma(f.diploma)} demandé, vous avez {labels.bac(profile.bac)}"
+        if f.diploma.alternatives:
+            text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
+        out.append(text + " ; la VAE permet d'obtenir un diplôme à partir de l'expérience")
+    if entry.missing.years:
+        text = f"il manque {labels.years(entry.missing.years)} d'expérience"
+        if f.experience.domain:
+            text += f" (dans le domaine : {f.experience.domain})"
+        out.append(text)
+    return out
+
+
+def _name_cell(f: FicheSummary) -> str:
+    return f"{f.title.masculine}\n{f.id}\n{LEVEL_LABELS[f.level]}"
+
+
+def _match_row(entry: MatchEntry, reason: str) -> tuple[str, ...]:
+    return (_name_cell(entry.fiche), labels.salary(entry.fiche.salary), reason)
+
+
+def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
+    """Eligible posts, then the closest near misses (`near_limit` of them; None: all)."""
+    p = result.profile
+    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
+    doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
+    if result.eligible:
+        rows = tuple(_match_row(e, _why(e, p)) for e in result.eligible)
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), rows))
+    else:
+        doc.add(Paragraph("Aucun poste accessible avec ce profil."))
+    near = result.near if near_limit is None else result.near[:near_limit]
+    if near:
+        doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
+        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p))) for e in near)
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Ce qui manque"), rows))
+        if len(near) < len(result.near):
+            hidden = len(result.near) - len(near)
+            doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
+    notes = [
+        f"{e.fiche.id} : {labels.table_note(e.fiche.experience)}"
+        for e in (*result.eligible, *near)
+        if labels.table_note(e.fiche.experience)
+    ]
+    if notes:
+        doc.add(Heading("Le tableau de synthèse et les fiches diffèrent", 2), Bullets(tuple(notes)))
+    return doc
