@@ -132,3 +132,34 @@ def test_mutated_fiche_gives_located_errors(text: str) -> None:
         else:
             assert listed.exit_code == 0
         assert "Traceback" not in listed.stdout + listed.stderr
+
+
+_WORD = st.text(alphabet="abcdéf", min_size=1, max_size=8)
+_CELL = st.lists(_WORD, max_size=12).map(" ".join) | st.lists(_WORD, max_size=3).map("\n".join)
+
+
+@given(
+    st.integers(1, 3).flatmap(
+        lambda n: st.tuples(
+            st.lists(_WORD, min_size=n, max_size=n), st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=6)
+        )
+    ),
+    st.integers(60, 120),
+)
+def test_plain_text_tables_fit_and_keep_every_character(table: tuple[list[str], list[list[str]]], width: int) -> None:
+    """Wrapping never loses or adds a letter, and no line overflows the width."""
+    from iae_cli.render.document import Table
+    from iae_cli.render.text import _table
+
+    headers, rows = table
+    lines = _table(Table(tuple(headers), tuple(tuple(r) for r in rows)), width)
+    assert all(len(line) <= width for line in lines)
+    assert lines[0].split()[0] == headers[0].split()[0] or not headers[0].strip()
+    shown = "".join(line for index, line in enumerate(lines) if index != _dash_line(lines)).replace(" ", "")
+    given_text = "".join([*headers, *(cell for row in rows for cell in row)])
+    assert sorted(shown) == sorted(given_text.replace(" ", "").replace("\n", ""))
+
+
+def _dash_line(lines: list[str]) -> int:
+    """The header's underline: the first line made of dashes and spaces only."""
+    return next((i for i, line in enumerate(lines) if line and set(line) <= {"-", " "}), -1)

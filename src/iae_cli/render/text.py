@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from itertools import zip_longest
 
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean, clean_all
 
@@ -33,61 +35,54 @@ def _table(block: Table, width: int) -> list[str]:
     rows = [flat[i : i + count] for i in range(0, len(flat), count)]
     if width < NARROW:
         return _records(headers, rows, width)
-    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)]
-    natural = [max(len(line) for cell in column for line in cell.split("\n")) for column in columns]
+    # Column by column, with C-level joins and splits: tables may have thousands of rows.
+    columns = [[h, *flat[i::count]] for i, h in enumerate(headers)]
+    naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
+    widths = list(naturals)
     gap = 2
-    widths = list(natural)
     budget = width - gap * (len(widths) - 1)
     if sum(widths) > budget:
-        floors = [max(len(word) for cell in column for word in cell.split() or [""]) for column in columns]
+        floors = [max(map(len, " ".join(column).split()), default=0) for column in columns]
         while sum(widths) > budget:
             # Narrow the widest column that can still wrap between words.
             shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
             if not shrinkable:
                 return _records(headers, rows, width)
             widths[max(shrinkable, key=lambda i: widths[i])] -= 1
-    wrapped_rows = [[_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)] for cells in [headers, *rows]]
+    # Cells of a column that fits are only split into their lines; the others are wrapped.
+    wrapped_columns = [
+        [cell.split("\n") for cell in column] if natural <= w else [_cell_lines(cell, w) for cell in column]
+        for column, natural, w in zip(columns, naturals, widths, strict=True)
+    ]
+    wrapped_rows = list(zip(*wrapped_columns, strict=True))
     tall = any(len(lines) > 1 for row in wrapped_rows[1:] for lines in row)
-    out: list[str] = []
     separator = " " * gap
+    line_of = separator.join([*(f"{{:<{w}}}" for w in widths[:-1]), "{}"]).format  # cells are arguments, not format
+    out: list[str] = []
     for index, wrapped in enumerate(wrapped_rows):
         if index == 1:
             out.append(separator.join("-" * w for w in widths).rstrip())
         if tall and index > 1:
             out.append("")
-        height = max(map(len, wrapped))
-        if height == 1:
-            out.append(separator.join([w[0].ljust(widths[i]) for i, w in enumerate(wrapped)]).rstrip())
-            continue
-        for line_no in range(height):
-            parts = [(w[line_no] if line_no < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)]
-            out.append(separator.join(parts).rstrip())
+        out += [line_of(*parts).rstrip() for parts in zip_longest(*wrapped, fillvalue="")]
     return out
 
 
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
 def _cell_lines(cell: str, width: int) -> list[str]:
-    """Greedy word wrap of a table cell (much faster than textwrap for thousands of cells)."""
+    """Greedy word wrap of a table cell, faster than textwrap for thousands of cells: each line
+    is the longest run of words that fits, or a word cut at the column width."""
     lines: list[str] = []
     for part in cell.split("\n"):
         if len(part) <= width:
             lines.append(part)
             continue
-        line = ""
-        for word in part.split():
-            while len(word) > width:  # a word longer than the column is cut
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:width])
-                word = word[width:]
-            if not line:
-                line = word
-            elif len(line) + 1 + len(word) <= width:
-                line += " " + word
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
+        pattern = _LINE_PATTERNS.get(width)
+        if pattern is None:
+            pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?: |$)|(\S{{{width}}})")
+        lines += [fits or cut for fits, cut in pattern.findall(" ".join(part.split()))] or [""]
     return lines
 
 
