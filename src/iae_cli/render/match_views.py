@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from iae_cli.match import MatchEntry, MatchResult, Profile
 from iae_cli.model import LEVEL_LABELS, FicheSummary
 from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 
 
-def _why(entry: MatchEntry, profile: Profile) -> str:
-    f = entry.fiche
-    needed = (
-        "aucune expérience exigée"
-        if f.experience.min_years == 0
-        else f"{labels.years(f.experience.min_years)} {'demandé' if f.experience.min_years < 2 else 'demandés'}"
-    )
-    diploma = f"{labels.bac(profile.bac)} pour {labels.bac(f.diploma.min_bac)} demandé"
-    return f"{diploma} ; {labels.years(profile.years)}, {needed}"
+def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
+    """Why each eligible post is open. Thousands of posts share a few requirements: each
+    sentence is written once per distinct (diploma, years) pair."""
+    said: dict[tuple[int, float], str] = {}
+    has_bac, has_years = labels.bac(profile.bac), labels.years(profile.years)
+
+    def why(f: FicheSummary) -> str:
+        key = (f.diploma.min_bac, f.experience.min_years)
+        text = said.get(key)
+        if text is None:
+            bac, years = key
+            needed = (
+                "aucune expérience exigée"
+                if years == 0
+                else f"{labels.years(years)} {'demandé' if years < 2 else 'demandés'}"
+            )
+            text = said[key] = f"{has_bac} pour {labels.bac(bac)} demandé ; {has_years}, {needed}"
+        return text
+
+    return why
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
@@ -49,7 +62,8 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
-        rows = tuple(_match_row(e, _why(e, p)) for e in result.eligible)
+        why = _reasons(p)
+        rows = tuple(_match_row(e, why(e.fiche)) for e in result.eligible)
         doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
