@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -75,8 +76,12 @@ def first_runs(python: str, data: Path, rounds: int, env: dict[str, str]) -> Cas
     return case
 
 
-def table(cases: list[Case], base: float) -> str:
-    lines = ["| commande | médiane | × python -c pass | cible | mémoire max |", "|---|---:|---:|---:|---:|"]
+def table(cases: list[Case], base: float, hello: float) -> str:
+    """Medians, with ratios to `python -c pass` (what the targets use) and to the hello app."""
+    lines = [
+        "| commande | médiane | × python -c pass | cible | × hello Typer + Rich | mémoire max |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for case in cases:
         median = statistics.median(case.times)
         ratio = median / base
@@ -84,7 +89,8 @@ def table(cases: list[Case], base: float) -> str:
         if case.target is not None:
             verdict = f"≤ {case.target:g}× {'✅' if ratio <= case.target else '❌'}"
         lines.append(
-            f"| `{case.label}` | {median * 1000:.0f} ms | {ratio:.1f}× | {verdict} | {case.peak_kib / 1024:.0f} Mio |"
+            f"| `{case.label}` | {median * 1000:.0f} ms | {ratio:.1f}× | {verdict} | {median / hello:.2f}× "
+            f"| {case.peak_kib / 1024:.0f} Mio |"
         )
     return "\n".join(lines)
 
@@ -95,9 +101,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--python", default=sys.executable)
     args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="iae-bench-"))  # synthetic data and iae's cache, removed at the end
+    try:
+        report(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(args: argparse.Namespace, work: Path) -> None:
     python = args.python
     iae = [python, "-m", "iae_cli"]
-    work = Path(tempfile.mkdtemp(prefix="iae-bench-"))
     env = {k: v for k, v in os.environ.items() if k not in ("IAE_DATA", "NO_COLOR", "PYTHONDONTWRITEBYTECODE")}
     env.update({"IAE_CACHE_DIR": str(work / "cache"), "COLUMNS": "80"})
     script = os.path.join(os.path.dirname(python), "iae")
@@ -132,7 +145,7 @@ def main() -> None:
         f"{time.strftime('%Y-%m-%d')}, {args.rounds} passages alternés.\n"
     )
     print("Données de l'étude (7 fiches) :\n")
-    print(table(small, reference))
+    print(table(small, reference, statistics.median(hello.times)))
 
     if args.fiches > 7:
         data = generate(work / "data", args.fiches)
@@ -144,6 +157,7 @@ def main() -> None:
         n = f"({args.fiches} fiches)"
         big = [
             base,
+            hello,
             Case(f"iae list -f json {n}", [*iae, "--data", str(data), "list", "-f", "json"], 14),
             Case(
                 f"iae match --bac 3 --years 2 {n}",
@@ -157,7 +171,7 @@ def main() -> None:
         reference = statistics.median(base.times)
         first = first_runs(python, data, args.rounds, env)
         print(f"\nDossier synthétique de {args.fiches} fiches (bench/generate.py), cache déjà construit :\n")
-        print(table(big, reference))
+        print(table(big, reference, statistics.median(hello.times)))
         median = statistics.median(first.times)
         print(
             f"\nPremière lecture après modification d'une fiche : médiane {median:.2f} s (cible ≤ 5 s "

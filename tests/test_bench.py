@@ -1,0 +1,40 @@
+"""The benchmark runs in one command and reports every case (its figures are not asserted: speed
+is measured by bench/run.py, never by timed tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_benchmark_reports_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--fiches", "20", "--rounds", "1", "--python", sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| `")]
+    labels = [row.split("`")[1] for row in rows]
+    assert labels[:8] == [
+        "python -c pass",
+        "hello Typer + Rich",
+        "iae show charge-insertion",
+        "iae list",
+        "iae match --bac 5 --years 3",
+        "iae path charge-insertion directeur-reseau-insertion",
+        "iae --help",
+        "complétion de « iae show char »",
+    ]
+    assert [label.split(" (")[0] for label in labels[10:]] == [
+        "iae list -f json",
+        "iae match --bac 3 --years 2",
+        "iae path metier-00001 metier-00012",
+        "iae show metier-00006",
+    ]
+    assert all(row.count("|") == 7 for row in rows)
+    assert "Première lecture après modification d'une fiche : médiane" in done.stdout
