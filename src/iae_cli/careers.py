@@ -68,17 +68,20 @@ class CareerGraph:
         """A graph from merged edges (`to_rows`), without merging again."""
         graph = cls(tuple(nodes))
         successors, predecessors, edges = graph.successors, graph.predecessors, graph.edges
+        new = tuple.__new__  # thousands of edges: skip the NamedTuple's Python-level __new__
         for source, target, kind, pages in rows:
-            edges[(source, target)] = Edge(source, target, kind, tuple(pages))
+            edges[(source, target)] = new(Edge, (source, target, kind, tuple(pages)))
             successors.setdefault(source, []).append(target)
             predecessors.setdefault(target, []).append(source)
         graph._sort()
         return graph
 
     def _sort(self) -> None:
-        for node in self.nodes:
-            self.successors.setdefault(node, []).sort()
-            self.predecessors.setdefault(node, []).sort()
+        """Neighbours in id order, so that every walk is deterministic (nodes without moves have none)."""
+        for targets in self.successors.values():
+            targets.sort()
+        for sources in self.predecessors.values():
+            sources.sort()
 
     def _add(self, source: str, target: str, kind: LinkKind, pages: str) -> None:
         if source == target:
