@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli import cache
 from iae_cli.errors import DataError, Problem
-from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, GlossaryTerm, Role
+from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, Role
 from iae_cli.paths import GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, schema_dir
 from iae_cli.scan import (
     Scan,
@@ -51,12 +51,6 @@ def _titles(scan: Scan) -> dict[str, str]:
     return {fiche_id: json.loads(row)[1][0] for fiche_id, row in scan.summaries.items()}
 
 
-def _list_order(scan: Scan) -> list[str]:
-    """Fiche ids in list order: by level (as in the study), then by id."""
-    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
-    return sorted(scan.levels, key=lambda i: (rank.get(scan.levels[i], len(rank)), i))
-
-
 class ListItems(NamedTuple):
     """Each fiche's item of `iae list --format json`, as compact JSON text, in list order, and
     how many fiches each level has. Cached as lines: a header with the counts, then one item per line."""
@@ -65,7 +59,8 @@ class ListItems(NamedTuple):
     items: list[str]
 
     @classmethod
-    def of_scan(cls, scan: Scan, order: list[str]) -> ListItems:
+    def of_scan(cls, scan: Scan) -> ListItems:
+        order = scan.list_order()
         counts: dict[str, int] = {}
         for fiche_id in order:
             counts[scan.levels[fiche_id]] = counts.get(scan.levels[fiche_id], 0) + 1
@@ -136,7 +131,7 @@ class SummaryTable(Mapping[str, FicheSummary]):
         for index, summary in enumerate(built):
             if summary is None:
                 built[index] = build(self._rows[index])
-        return built  # type: ignore[return-value]  # every slot is filled above
+        return list(built)  # type: ignore[arg-type]  # every slot is filled above; a copy, not the table
 
 
 class Catalog:
@@ -179,13 +174,12 @@ class Catalog:
         offsets = None
         if signature:
             sections = {
+                "summaries": "[" + ",".join(scan.summaries[i] for i in scan.list_order()) + "]",
                 "graph": json.dumps(graph_of(scan).to_rows(), ensure_ascii=False),
                 "titles": json.dumps(_titles(scan), ensure_ascii=False),
             }
             index = {"files": scan.files, "roles": scan.roles}
-            order = _list_order(scan)
-            sections["summaries"] = "[" + ",".join(scan.summaries[i] for i in order) + "]"
-            items = ListItems.of_scan(scan, order)
+            items = ListItems.of_scan(scan)
             line_files = {"items": ({"levels": items.levels}, items.items)}
             offsets = cache.write(data_dir, signature, index, sections, scan.fiches, line_files)
         return cls(data_dir, signature, scan=scan, offsets=offsets)
@@ -229,7 +223,7 @@ class Catalog:
         if name == "graph":
             return json.loads(json.dumps(graph_of(scan).to_rows()))
         if name == "summaries":
-            return [json.loads(scan.summaries[i]) for i in _list_order(scan)]
+            return [json.loads(scan.summaries[i]) for i in scan.list_order()]
         return _titles(scan)
 
     def graph(self) -> CareerGraph:
@@ -254,7 +248,7 @@ class Catalog:
                 self._list_items = ListItems.from_lines(*cached) if cached is not None else None
             if self._list_items is None:
                 scan = self._scan if self._scan is not None else self._rescan()
-                self._list_items = ListItems.of_scan(scan, _list_order(scan))
+                self._list_items = ListItems.of_scan(scan)
         return self._list_items.of_level(level)
 
     def fiche(self, fiche_id: str) -> Fiche:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli.errors import DataError, Problem
 from iae_cli.jsontext import compact
-from iae_cli.model import FicheSummary, Mobility, mobility_from_row
+from iae_cli.model import LEVEL_ORDER, FicheSummary, Mobility, mobility_from_row
 from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
@@ -196,6 +196,14 @@ class Scan:
         self.mobility: dict[str, str] = {}  # id -> JSON array
         self.fiches: dict[str, str] = {}  # id -> validated fiche as JSON text
         self.roles: list[dict[str, Any]] = []
+        self._order: list[str] | None = None
+
+    def list_order(self) -> list[str]:
+        """Fiche ids in list order: by level (as in the study), then by id."""
+        if self._order is None:
+            rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
+            self._order = sorted(self.levels, key=lambda i: (rank.get(self.levels[i], len(rank)), i))
+        return self._order
 
 
 def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> Scan:
