@@ -105,12 +105,18 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = _french_syntax(exc.problem or exc.context or "")
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
+        at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        what = _TAB if at_tab else _french_syntax(exc.problem or "", exc.context or "")
+        raise YamlProblem(Problem(shown, line, f"YAML invalide : {what}", column)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, found before any parsing
+        # Its first occurrence is where the reader stopped (libyaml reports a byte offset, not a character's).
+        line, column = _line_and_column(text, max(0, text.find(chr(exc.character))))
+        what = f"caractère invisible U+{exc.character:04X} interdit en YAML (supprimez-le)"
         raise YamlProblem(Problem(shown, line, f"YAML invalide : {what}", column)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(shown, None, f"YAML invalide : {exc}")) from None
+        raise YamlProblem(Problem(shown, None, f"YAML invalide : erreur de syntaxe ({exc})")) from None
     if node is None:
         raise YamlProblem(Problem(shown, 1, "le fichier est vide"))
     spots: dict[Location, tuple[yaml.Node, yaml.Node]] = {(): (node, node)}
@@ -118,13 +124,18 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
     return LoadedYaml(path, value, spots)
 
 
+_TAB = "tabulation interdite en YAML (indentez avec des espaces)"
+
+# libyaml's messages (C loader), by the words they contain; the first match wins.
 _SYNTAX_FR = {
-    "found character '\\t' that cannot start any token": "tabulation interdite en YAML (indentez avec des espaces)",
+    "tab character": _TAB,
     "found character that cannot start any token": "caractère interdit en début de valeur (mettez-la entre guillemets)",
     "mapping values are not allowed": "« : » inattendu (mettez la valeur entre guillemets ?)",
+    "block sequence entries are not allowed": "« - » inattendu à cet endroit (indentation de la liste ?)",
+    "mapping keys are not allowed": "« ? » inattendu à cet endroit",
     "could not find expected ':'": "« : » attendu",
-    "did not find expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
-    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
+    "expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
+    "expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
     "did not find expected key": "clé attendue (indentation incohérente ?)",
     "did not find expected '-' indicator": "« - » attendu (indentation de la liste ?)",
     "did not find expected node content": "valeur attendue",
@@ -132,19 +143,47 @@ _SYNTAX_FR = {
     "found unexpected ':'": "« : » inattendu",
     "found undefined alias": "alias non défini",
     "found unknown escape character": "séquence d'échappement inconnue entre guillemets",
-    "expected <block end>, but found": "indentation incohérente",
-    "expected ',' or ']', but got": "« , » ou « ] » attendu",
-    "expected ',' or '}', but got": "« , » ou « } » attendu",
+    "hexdecimal number": "séquence d'échappement \\x, \\u ou \\U incomplète entre guillemets",
+    "invalid Unicode character escape code": "séquence d'échappement \\u ou \\U hors d'Unicode",
+    "expected <block end>": "indentation incohérente",
     "found duplicate anchor": "ancre YAML en double",
     "expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
+    "undefined tag handle": "étiquette YAML inconnue (« ! » en début de valeur : mettez-la entre guillemets)",
+    "found another document": "un seul document par fichier (supprimez « --- » ou « ... » au milieu)",
+    "expected <document start>": "un seul document par fichier (supprimez « --- » ou « ... » au milieu)",
+    "unexpected document indicator": "« --- » ou « ... » en début de ligne dans un texte entre guillemets",
+    "indentation indicator equal to 0": "indicateur d'indentation 0 après « | » ou « > » (1 à 9)",
+    "directive": "directive YAML (« % ») invalide ou en double",
+}
+
+# Failing that, what libyaml was reading ("while scanning a tag", …).
+_CONTEXT_FR = {
+    "directive": _SYNTAX_FR["directive"],
+    "tag": "étiquette YAML (« ! ») mal formée (mettez la valeur entre guillemets)",
+    "block scalar": "texte inattendu après « | » ou « > »",
+    "anchor": "nom d'ancre ou d'alias invalide",
+    "alias": "nom d'ancre ou d'alias invalide",
+    "quoted scalar": "texte entre guillemets mal formé",
+    "simple key": "« : » attendu",
+    "flow mapping": "« , » ou « } » attendu (accolade non fermée ?)",
+    "flow sequence": "« , » ou « ] » attendu (crochet non fermé ?)",
+    "block mapping": "clé attendue (indentation incohérente ?)",
+    "block collection": "indentation incohérente",
 }
 
 
-def _french_syntax(problem: str) -> str:
-    for english, french in _SYNTAX_FR.items():
-        if problem.startswith(english):
-            return french
-    return f"erreur de syntaxe ({problem})"
+def _french_syntax(problem: str, context: str = "") -> str:
+    for table, text in ((_SYNTAX_FR, problem), (_CONTEXT_FR, context)):
+        for english, french in table.items():
+            if english in text:
+                return french
+    return f"erreur de syntaxe ({problem or context})"
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index in `text`."""
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
 
 
 def _fail(node: yaml.Node, file: str, message: str) -> YamlProblem:
