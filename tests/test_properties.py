@@ -52,6 +52,8 @@ WORDS = [
     "cae",
     "0",
     "3,5",
+    "²",
+    "３",
 ]
 
 arguments = st.lists(st.one_of(st.sampled_from(OPTIONS), st.sampled_from(WORDS), st.text(max_size=12)), max_size=6)
@@ -67,6 +69,7 @@ def test_random_command_lines_never_crash(command: str, args: list[str]) -> None
     assert "Traceback" not in result.stdout + result.stderr
     if result.exit_code == 2:
         assert result.stderr.startswith("iae : "), result
+        assert "utilisation incorrecte" not in result.stderr, result  # Click's English, untranslated
 
 
 FICHE_TEXT = (DATA / "metiers" / "responsable-site-insertion.yaml").read_text(encoding="utf-8")

@@ -42,6 +42,8 @@ def check_folder(data_dir: Path) -> None:
     except OSError as exc:
         reason = _OS_ERRORS_FR.get(exc.errno or 0, "illisible")
         raise DataError([Problem(str(data_dir), None, f"dossier de données {reason}")]) from None
+    except ValueError:  # a NUL character: no file can have such a name (only an in-process caller can pass it)
+        raise DataError([Problem(str(data_dir), None, "chemin invalide (caractère nul)")]) from None
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), None, "n'est pas un dossier de données")])
     if not (data_dir / FICHES_DIR).is_dir():

@@ -55,6 +55,9 @@ class IaeGroup(typer.core.TyperGroup):
             hint = "iae --help"
             if error.ctx is not None and error.ctx.command_path:
                 hint = f"{error.ctx.command_path} --help"
+            else:  # the option parser gives no context: name the command from the command line
+                command = _command_in(sys.argv[1:] if args is None else list(args))
+                hint = f"iae {command} --help" if command else hint
             code = _fail(f"{i18n.usage_error_message(error)} (aide : {hint})", EXIT_USAGE)
         except typer.Abort:
             code = _fail("interrompu", 130)
@@ -87,6 +90,16 @@ class IaeGroup(typer.core.TyperGroup):
         """The command list of `iae --help`, from the registry alone."""
         with formatter.section(i18n.COMMANDS_TITLE):
             formatter.write_dl([(name, help_text) for name, (_module, help_text) in COMMANDS.items()])
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command named on a command line (the value of --data is not one)."""
+    after_data = False
+    for word in argv:
+        if word in COMMANDS and not after_data:
+            return word
+        after_data = word == "--data"
+    return None
 
 
 def _fail(text: str, exit_code: int) -> int:

@@ -95,19 +95,21 @@ def usage_error_message(error: Exception) -> str:
             text += f" (vouliez-vous dire {', '.join(sorted(error.possibilities))} ?)"
         return text
     if isinstance(error, exceptions.BadOptionUsage):
+        if "does not take a value" in str(error.message):
+            return f"l'option {error.option_name} ne prend pas de valeur"
         return f"l'option {error.option_name} attend une valeur"
     if isinstance(error, exceptions.MissingParameter):
         param = error.param
-        name = param.human_readable_name if param is not None else "?"
-        kind = "option" if getattr(param, "param_type_name", "") == "option" else "argument"
-        return f"{kind} manquant{'e' if kind == 'option' else ''} : {name}"
+        if param is not None and getattr(param, "param_type_name", "") == "option":
+            return f"option manquante : {max(param.opts, key=len)}"
+        return f"argument manquant : {param.human_readable_name if param is not None else '?'}"
     message = str(getattr(error, "message", error))
     if message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
         return f"commande inconnue : {name}"
-    if message.startswith("Got unexpected extra argument"):
-        extra = message[message.find("(") + 1 : message.rfind(")")]
-        return f"argument(s) en trop : {extra}"
+    prefix = "Got unexpected extra argument(s) ("
+    if message.startswith(prefix):
+        return f"argument(s) en trop : {message[len(prefix) : -1]}"
     if message.startswith("Missing command"):
         return "commande manquante"
     if isinstance(error, exceptions.BadParameter):

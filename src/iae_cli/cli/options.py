@@ -62,11 +62,16 @@ def years_option(required: bool = True) -> Any:
     return typer.Option(... if required else None, "--years", help=help_text, metavar="ANS", show_default=False)
 
 
+def _is_whole_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts « ² » or « ① », which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_bac(text: str | None, option: str = "--bac") -> int | None:
     if text is None:
         return None
     cleaned = text.strip().lower().removeprefix("bac").removeprefix("+")
-    if not cleaned.isdigit():
+    if not _is_whole_number(cleaned):
         raise UsageError(
             f"{option} attend un niveau entier de 0 (baccalauréat) à 8 (doctorat), par exemple {option} 5 ; "
             f"reçu : « {text[:40]} »"
@@ -94,6 +99,6 @@ def parse_years(text: str | None, option: str = "--years") -> float | None:
 def parse_count(text: str | None, option: str) -> int | None:
     if text is None:
         return None
-    if not text.strip().isdigit() or not 1 <= int(text) <= 1000:
+    if not _is_whole_number(text.strip()) or not 1 <= int(text) <= 1000:
         raise UsageError(f"{option} attend un nombre entier entre 1 et 1000 ; reçu : « {text[:40]} »")
     return int(text)

@@ -9,14 +9,14 @@ import typer
 from iae_cli.cli.app import state
 from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data
-from iae_cli.errors import EXIT_DATA
+from iae_cli.errors import EXIT_DATA, UsageError
 
 FORMATS = ("table", "json")
 
 
 def run(
     ctx: typer.Context,
-    directory: Path | None = typer.Argument(
+    directory: str | None = typer.Argument(
         None,
         help="Le dossier à vérifier (par défaut : celui de --data, ou les données fournies).",
         metavar="[DOSSIER]",
@@ -30,7 +30,9 @@ def run(
     from iae_cli.scan import validate_folder
 
     check_format(fmt, *FORMATS)
-    folder = directory if directory is not None else state(ctx).data_dir
+    if directory is not None and not directory.strip():
+        raise UsageError("DOSSIER attend un chemin ; reçu : une chaîne vide")
+    folder = Path(directory) if directory is not None else state(ctx).data_dir
     problems = validate_folder(folder)
     if fmt == "json":
         emit_data(
