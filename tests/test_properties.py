@@ -152,10 +152,10 @@ _CELL = st.lists(_WORD, max_size=12).map(" ".join) | st.lists(_WORD, max_size=3)
 def test_plain_text_tables_fit_and_keep_every_character(table: tuple[list[str], list[list[str]]], width: int) -> None:
     """Wrapping never loses or adds a letter, and no line overflows the width."""
     from iae_cli.render.document import Table
-    from iae_cli.render.text import _table
+    from iae_cli.render.text import table_lines
 
     headers, rows = table
-    lines = _table(Table(tuple(headers), tuple(tuple(r) for r in rows)), width)
+    lines = table_lines(Table(tuple(headers), tuple(tuple(r) for r in rows)), width)
     assert all(len(line) <= width for line in lines)
     assert lines[0].split()[0] == headers[0].split()[0] or not headers[0].strip()
     shown = "".join(line for index, line in enumerate(lines) if index != _dash_line(lines)).replace(" ", "")

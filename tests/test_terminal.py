@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,34 @@ def test_no_color_means_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("NO_COLOR", "1")
     assert output.use_rich() is False
+
+
+def test_a_large_table_keeps_the_plain_layout_and_literal_data() -> None:
+    """Past LARGE_TABLE rows Rich gets lines already laid out (its own table took over 3 s for 5,000)."""
+    import io
+
+    from iae_cli.render.document import Document, Table
+    from iae_cli.render.terminal import LARGE_TABLE, render_rich
+    from iae_cli.render.text import table_lines
+
+    rows = tuple(
+        (f"[bold]poste {i}[/bold]\nid-{i}", "35–50 k€", "bac+3 \x1b[2J " * (i % 4)) for i in range(LARGE_TABLE + 1)
+    )
+    table = Table(("Métier", "Salaire", "Pourquoi"), rows)
+    out = io.StringIO()
+    render_rich(Document().add(table), out)
+    assert out.getvalue() == "\n".join(table_lines(table, 80)) + "\n"  # StringIO: 80 columns, no colour
+    assert "[bold]poste 0[/bold]" in out.getvalue() and "\x1b" not in out.getvalue()
+
+
+def test_large_tables_at_a_terminal(terminal: None, tmp_path: Path) -> None:
+    from bench.generate import generate
+
+    from iae_cli.render.terminal import LARGE_TABLE
+
+    data = generate(tmp_path / "data", LARGE_TABLE + 60)
+    result = run("--data", str(data), "match", "--bac", "8", "--years", "60", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result
+    assert f"Postes accessibles ({LARGE_TABLE + 60})" in ANSI.sub("", result.stdout)
+    assert "\x1b[1mMétier / identifiant / niveau" in result.stdout  # bold header
+    assert max(len(line) for line in ANSI.sub("", result.stdout).splitlines()) <= 100

@@ -28,13 +28,21 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     return lines
 
 
-def _table(block: Table, width: int) -> list[str]:
+def table_lines(block: Table, width: int) -> list[str]:
+    """A table as lines of plain text: columns fitted to `width`, else one record per row."""
+    head, body = table_layout(block, width)
+    return head + body
+
+
+def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
+    """The lines of a table's header (with its underline) and of its rows; no header when the
+    table is laid out as records (one block of 'header : value' lines per row)."""
     count = len(block.headers)
     headers = clean_all(list(block.headers))
     flat = clean_all([cell for row in block.rows for cell in row])
     rows = [flat[i : i + count] for i in range(0, len(flat), count)]
     if width < NARROW:
-        return _records(headers, rows, width)
+        return [], _records(headers, rows, width)
     # Column by column, with C-level joins and splits: tables may have thousands of rows.
     columns = [[h, *flat[i::count]] for i, h in enumerate(headers)]
     naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
@@ -47,7 +55,7 @@ def _table(block: Table, width: int) -> list[str]:
             # Narrow the widest column that can still wrap between words.
             shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
             if not shrinkable:
-                return _records(headers, rows, width)
+                return [], _records(headers, rows, width)
             widths[max(shrinkable, key=lambda i: widths[i])] -= 1
     # Cells of a column that fits are only split into their lines; the others are wrapped.
     wrapped_columns = [
@@ -58,14 +66,15 @@ def _table(block: Table, width: int) -> list[str]:
     tall = any(len(lines) > 1 for row in wrapped_rows[1:] for lines in row)
     separator = " " * gap
     line_of = separator.join([*(f"{{:<{w}}}" for w in widths[:-1]), "{}"]).format  # cells are arguments, not format
-    out: list[str] = []
-    for index, wrapped in enumerate(wrapped_rows):
-        if index == 1:
-            out.append(separator.join("-" * w for w in widths).rstrip())
-        if tall and index > 1:
-            out.append("")
-        out += [line_of(*parts).rstrip() for parts in zip_longest(*wrapped, fillvalue="")]
-    return out
+    head = [line_of(*parts).rstrip() for parts in zip_longest(*wrapped_rows[0], fillvalue="")]
+    if len(wrapped_rows) > 1:  # underlined only when rows follow
+        head.append(separator.join("-" * w for w in widths).rstrip())
+    body: list[str] = []
+    for index, wrapped in enumerate(wrapped_rows[1:]):
+        if tall and index > 0:
+            body.append("")
+        body += [line_of(*parts).rstrip() for parts in zip_longest(*wrapped, fillvalue="")]
+    return head, body
 
 
 _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -116,7 +125,7 @@ def _block(block: Block, width: int) -> list[str]:
             lines.extend(_wrap(value, width, f"{clean(label)} : ", "  "))
         return lines
     if isinstance(block, Table):
-        return _table(block, width)
+        return table_lines(block, width)
     lines = []
     for depth, text in block.lines:
         indent = "  " * depth
