@@ -53,16 +53,14 @@ def test_no_color_means_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_large_table_keeps_the_plain_layout_and_literal_data() -> None:
-    """Past LARGE_TABLE rows Rich gets lines already laid out (its own table took over 3 s for 5,000)."""
+    """Past LARGE rows Rich gets lines already laid out (its own table took over 3 s for 5,000)."""
     import io
 
     from iae_cli.render.document import Document, Table
-    from iae_cli.render.terminal import LARGE_TABLE, render_rich
+    from iae_cli.render.terminal import LARGE, render_rich
     from iae_cli.render.text import table_lines
 
-    rows = tuple(
-        (f"[bold]poste {i}[/bold]\nid-{i}", "35–50 k€", "bac+3 \x1b[2J " * (i % 4)) for i in range(LARGE_TABLE + 1)
-    )
+    rows = tuple((f"[bold]poste {i}[/bold]\nid-{i}", "35–50 k€", "bac+3 \x1b[2J " * (i % 4)) for i in range(LARGE + 1))
     table = Table(("Métier", "Salaire", "Pourquoi"), rows)
     out = io.StringIO()
     render_rich(Document().add(table), out)
@@ -73,11 +71,25 @@ def test_a_large_table_keeps_the_plain_layout_and_literal_data() -> None:
 def test_large_tables_at_a_terminal(terminal: None, tmp_path: Path) -> None:
     from bench.generate import generate
 
-    from iae_cli.render.terminal import LARGE_TABLE
+    from iae_cli.render.terminal import LARGE
 
-    data = generate(tmp_path / "data", LARGE_TABLE + 60)
+    data = generate(tmp_path / "data", LARGE + 60)
     result = run("--data", str(data), "match", "--bac", "8", "--years", "60", env={"COLUMNS": "100"})
     assert result.exit_code == 0, result
-    assert f"Postes accessibles ({LARGE_TABLE + 60})" in ANSI.sub("", result.stdout)
+    assert f"Postes accessibles ({LARGE + 60})" in ANSI.sub("", result.stdout)
     assert "\x1b[1mMétier / identifiant / niveau" in result.stdout  # bold header
     assert max(len(line) for line in ANSI.sub("", result.stdout).splitlines()) <= 100
+
+
+def test_a_large_career_map_keeps_the_plain_layout() -> None:
+    import io
+
+    from iae_cli.render.document import Document, Tree
+    from iae_cli.render.terminal import LARGE, render_rich
+    from iae_cli.render.text import tree_lines
+
+    tree = Tree(tuple((i % 3, f"[red]poste {i}[/red] " + "mot " * (i % 30)) for i in range(LARGE + 1)))
+    out = io.StringIO()
+    render_rich(Document().add(tree), out)
+    assert out.getvalue() == "\n".join(tree_lines(tree, 80)) + "\n"
+    assert "[red]poste 7[/red]" in out.getvalue()

@@ -13,16 +13,17 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
-from iae_cli.render.text import NARROW, table_layout
+from iae_cli.render.text import NARROW, table_layout, tree_lines
 
 
 def _text(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-# Rich measures every cell: a 5,000-row table took over 3 s. Past this many rows, the plain-text
-# layout (the same columns, about 10 ms per 1,000 rows here) is printed instead, with a bold header.
-LARGE_TABLE = 200
+# Rich measures every cell and wraps every line: a 5,000-row table took over 3 s, a career map
+# of 9,500 lines 0.8 s. Past this many rows or lines, the plain-text layout (the same columns,
+# about 10 ms per 1,000 rows here) is printed instead, with a bold header.
+LARGE = 200
 
 
 class _PlainLines:
@@ -43,7 +44,7 @@ class _PlainLines:
 
 def _table(block: Table, width: int) -> RenderableType:
     """A Rich table whose columns never cut a word when the screen allows; records when narrow."""
-    if len(block.rows) > LARGE_TABLE:
+    if len(block.rows) > LARGE:
         return _PlainLines(*table_layout(block, width))
     if width < NARROW:
         records = [_block(Fields(tuple(zip(block.headers, row, strict=True))), width) for row in block.rows]
@@ -87,6 +88,8 @@ def _block(block: Block, width: int) -> RenderableType:
         return grid
     if isinstance(block, Table):
         return _table(block, width)
+    if len(block.lines) > LARGE:
+        return _PlainLines([], tree_lines(block, width))
     lines = [Text("  " * depth + ("└ " if depth else ""), style="dim") + _text(text) for depth, text in block.lines]
     return Group(*lines)
 

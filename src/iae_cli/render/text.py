@@ -6,7 +6,7 @@ import re
 import textwrap
 from itertools import zip_longest
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean, clean_all
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean, clean_all
 
 NARROW = 60
 
@@ -126,6 +126,11 @@ def _block(block: Block, width: int) -> list[str]:
         return lines
     if isinstance(block, Table):
         return table_lines(block, width)
+    return tree_lines(block, width)
+
+
+def tree_lines(block: Tree, width: int) -> list[str]:
+    """Indented lines, each wrapped under its own text."""
     lines = []
     for depth, text in block.lines:
         indent = "  " * depth
