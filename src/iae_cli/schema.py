@@ -17,8 +17,6 @@ from iae_cli.errors import Problem
 from iae_cli.paths import schema_dir
 from iae_cli.yamlsafe import LoadedYaml, Location
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
 _TYPE_NAMES = {
     "string": "un texte",
     "integer": "un nombre entier",
@@ -45,25 +43,19 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+# Values come from our YAML reader: exactly these Python types (bool before int: no subclass test).
+_JSON_TYPE = {type(None): "null", bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
+
+
 def _type_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+    return _JSON_TYPE.get(type(value), "object")
 
 
-def _matches_type(value: Any, wanted: str) -> bool:
-    actual = _type_of(value)
-    return actual == wanted or (wanted == "number" and actual == "integer")
+@cache
+def _accepted(wanted: str | tuple[str, ...]) -> frozenset[str]:
+    """The value types a schema's `type` accepts (an integer is a number)."""
+    names = {wanted} if isinstance(wanted, str) else set(wanted)
+    return frozenset(names | {"integer"} if "number" in names else names)
 
 
 def field_name(loc: Location) -> str:
@@ -78,6 +70,7 @@ class Validator:
         self.doc = doc
         self.display = display
         self.root = load_schema(schema_name)
+        self.dates = doc.dates
         self.problems: list[Problem] = []
 
     def run(self) -> list[Problem]:
@@ -99,17 +92,17 @@ class Validator:
 
     def _check(self, value: Any, schema: dict[str, Any], loc: Location) -> None:
         schema = self._resolve(schema)
-        spot = self.doc.spots.get(loc)
-        if spot is not None and spot[1].tag == _TIMESTAMP:  # only plain scalars are resolved as dates
-            raw = spot[1].value
-            self._report(loc, f'« {raw} » a été lu comme une date (règle YAML 1.1) : écrivez "{raw}" entre guillemets')
+        if self.dates and loc in self.dates:  # only plain scalars are resolved as dates
+            self._report(
+                loc, f'« {value} » a été lu comme une date (règle YAML 1.1) : écrivez "{value}" entre guillemets'
+            )
             return
         wanted = schema.get("type")
-        if wanted is not None:
-            options = wanted if isinstance(wanted, list) else [wanted]
-            if not any(_matches_type(value, option) for option in options):
-                self._report(loc, self._type_message(value, options, loc))
-                return
+        if wanted is not None and _type_of(value) not in _accepted(
+            wanted if isinstance(wanted, str) else tuple(wanted)
+        ):
+            self._report(loc, self._type_message(value, wanted if isinstance(wanted, list) else [wanted], loc))
+            return
         if "enum" in schema and value not in schema["enum"]:
             allowed = ", ".join(str(v) for v in schema["enum"])
             self._report(loc, f"valeur « {value} » inconnue ; valeurs possibles : {allowed}")

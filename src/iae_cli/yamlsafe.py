@@ -26,6 +26,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _T = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _T + "str", _T + "map", _T + "seq"
+TIMESTAMP = _T + "timestamp"
 SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _T + "timestamp"}
 _CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 
@@ -43,6 +44,7 @@ class LoadedYaml(NamedTuple):
     path: Path
     value: Any
     spots: dict[Location, tuple[yaml.Node, yaml.Node]]  # (node giving the line: key or value, value node)
+    dates: frozenset[Location] = frozenset()  # plain scalars YAML 1.1 reads as dates (kept as text)
 
     def mark(self, loc: Location) -> Mark | None:
         """Where the value at `loc` stands and how it was written (built only when asked)."""
@@ -121,7 +123,8 @@ def load_yaml(path: Path, display: str | None = None) -> LoadedYaml:
         raise YamlProblem(Problem(shown, 1, "le fichier est vide"))
     spots: dict[Location, tuple[yaml.Node, yaml.Node]] = {(): (node, node)}
     value = _build(node, (), spots, shown, set())
-    return LoadedYaml(path, value, spots)
+    dates = frozenset(loc for loc, (_where, value_node) in spots.items() if value_node.tag == TIMESTAMP)
+    return LoadedYaml(path, value, spots, dates)
 
 
 _TAB = "tabulation interdite en YAML (indentez avec des espaces)"
