@@ -60,3 +60,27 @@ def test_the_cli_shows_the_french_message(data_copy: Path) -> None:
     result = run("validate", str(data_copy))
     assert result.exit_code == 3
     assert "charge-insertion.yaml:3:1: YAML invalide : tabulation interdite en YAML" in result.stdout
+
+
+_SCALAR = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["no", "On", "~", "null", "0x1F", "010", "1_000", "2008-01-01", ".inf", "-.NaN", "1e3", "+12", "="]
+    ),
+    st.from_regex(r"[-+]?[0-9_.:eE]{1,10}", fullmatch=True),
+)
+
+
+@given(_SCALAR, st.booleans())
+def test_implicit_tags_are_pyyamls(value: str, plain: bool) -> None:
+    """The reader's faster resolver gives every scalar the tag PyYAML's safe loader would."""
+    import yaml
+
+    from iae_cli.yamlsafe import _Loader
+
+    expected = yaml.SafeLoader.resolve(yaml.SafeLoader(""), yaml.ScalarNode, value, (plain, not plain))
+    assert _Loader.resolve(None, yaml.ScalarNode, value, (plain, not plain)) == expected
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert _Loader.resolve(None, kind, None, (True, True)) == yaml.SafeLoader.resolve(
+            yaml.SafeLoader(""), kind, None, (True, True)
+        )
