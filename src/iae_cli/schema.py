@@ -43,7 +43,7 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-# Values come from our YAML reader: exactly these Python types (bool before int: no subclass test).
+# Values come from our YAML reader, as exactly these Python types; keyed by exact type, True is a boolean.
 _JSON_TYPE = {type(None): "null", bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
 
 
