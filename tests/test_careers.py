@@ -233,8 +233,10 @@ def test_path_refusals(args: list[str]) -> None:
 def test_graph_rows_round_trip(graph: CareerGraph) -> None:
     import json
 
-    rows = json.loads(json.dumps(graph.to_rows()))
-    again = CareerGraph.from_rows(graph.nodes, rows)
+    from iae_cli.cache import SECTIONS
+
+    section = SECTIONS["graph"]
+    again = section.decode(json.loads(json.dumps(section.encode(graph))))
     assert again.edges == graph.edges and again.successors == graph.successors
 
 

@@ -1,26 +1,47 @@
-"""A cache of validated data, as JSON in the user's cache folder.
+"""The cache of one data folder: validated data as JSON files in the user's cache folder, and
+`CacheSource`, the catalog's source when that cache is fresh.
 
-Per data folder: `<key>.fiches.jsonl` (the signature on its first line, then one validated
-fiche per line), `<key>.summaries.json` (the fiches' summary rows, in list order),
-`<key>.items.jsonl` (a header line, then each fiche's item of `iae list --format json`),
-`<key>.graph.json` and `<key>.titles.json` (each read only by the commands that need it), and
-`<key>.index.json` (file names, roles, and where each fiche sits in the blob), written last.
-Every file carries the signature: the data files' paths, sizes and modification times plus the
-program and schema versions. Files are written atomically (temporary file, then rename); never
-pickle; a stale, corrupt or unwritable cache is ignored and the data read again. The cache only
-ever saves time: every answer is the same without it.
+Per data folder (`<key>` is a digest of its path), every file carrying the signature:
+  <key>.fiches.jsonl      the signature, then one validated fiche per line (read by offset)
+  <key>.summaries.json    the fiches' summaries, in list order          } one file per section
+  <key>.titles.json       fiche id -> title                             } of SECTIONS, each read
+  <key>.graph.json        the career graph (nodes and merged edges)     } only by the commands
+  <key>.doc-<name>.json   each data file of paths.DATA_FILES, validated } that need it
+  <key>.items.jsonl       a header, then each fiche's `iae list --format json` item (on first use)
+  <key>.index.json        file names, roles, each fiche's place in the blob: written last
+The signature is a digest of the data files' paths, sizes and modification times plus the program
+and schema versions. Files are written atomically (temporary file, then rename); never pickle; a
+stale, corrupt or unwritable cache is ignored and the data read again. The cache only ever saves
+time: every answer is the same without it. Only this module knows these shapes: it turns records
+into JSON rows and back (tests/test_cache.py checks that every answer survives the round trip).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli import __version__
+from iae_cli.model import (
+    Diploma,
+    Experience,
+    Fiche,
+    FicheSummary,
+    Role,
+    Salary,
+    TableBand,
+    Title,
+)
+from iae_cli.paths import DATA_FILES
 
-CACHE_FORMAT = 8
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph
+    from iae_cli.scan import ScanSource
+
+CACHE_FORMAT = 9
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -140,48 +161,198 @@ def _encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def write(
-    data_dir: Path,
-    signature: str,
-    index: dict[str, Any],
-    sections: dict[str, str],
-    fiches: dict[str, str],
-    line_files: dict[str, tuple[dict[str, Any], list[str]]],
-) -> dict[str, list[int]] | None:
-    """Store the blob of fiches (JSON text by id), the sections (JSON text), the JSON-lines files
-    (header, lines: each line one JSON text without a newline), then the index.
+class CacheMiss(Exception):
+    """A cache file vanished, went stale or broke after the cache was found fresh."""
 
-    Returns each fiche's [offset, length] in the blob, or None (and no error) when the
-    cache folder cannot be written.
-    """
+
+# Records <-> JSON. NamedTuples encode as JSON arrays; each decoder names every position.
+
+
+def _summary(row: list[Any]) -> FicheSummary:
+    fiche_id, title, aliases, level, pages, salary, diploma, experience = row
+    min_bac, max_bac, fields, alternatives, diploma_note, diploma_pages = diploma
+    min_years, max_years, domain, experience_note, assets, table, experience_pages = experience
+    return FicheSummary(
+        id=fiche_id,
+        title=Title(*title),
+        aliases=tuple(aliases),
+        level=level,
+        pages=pages,
+        salary=Salary(*salary),
+        diploma=Diploma(min_bac, max_bac, tuple(fields), tuple(alternatives), diploma_note, diploma_pages),
+        experience=Experience(
+            min_years,
+            max_years,
+            domain,
+            experience_note,
+            tuple(assets),
+            TableBand(*table) if table else None,
+            experience_pages,
+        ),
+    )
+
+
+def _graph_data(graph: CareerGraph) -> dict[str, Any]:
+    return {"nodes": graph.nodes, "edges": list(graph.edges.values())}
+
+
+def _graph(data: dict[str, Any]) -> CareerGraph:
+    from iae_cli.careers import CareerGraph, Edge
+
+    edges = (Edge(source, target, kind, tuple(pages)) for source, target, kind, pages in data["edges"])
+    return CareerGraph.from_edges(data["nodes"], edges)
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+class Section(NamedTuple):
+    """A cache file holding one answer of the Source: `encode` turns the answer into JSON data
+    (NamedTuples become arrays by themselves), `decode` turns that data back into the answer."""
+
+    encode: Callable[[Any], Any]
+    decode: Callable[[Any], Any]
+
+
+# Source method -> its cache file. A new Source method that is worth caching gets one line here.
+SECTIONS: dict[str, Section] = {
+    "summaries": Section(_same, lambda rows: [_summary(row) for row in rows]),
+    "titles": Section(_same, _same),
+    "graph": Section(_graph_data, _graph),
+}
+
+
+class CacheSource:
+    """The catalog's source when the cache is fresh: each answer read from its own cache file.
+    Raises CacheMiss when a file broke after the cache was checked."""
+
+    def __init__(self, data_dir: Path, signature: str) -> None:
+        self.data_dir = data_dir
+        self.signature = signature
+        self._index: dict[str, Any] | None = None
+
+    def _read(self, name: str) -> Any:
+        data = read_section(self.data_dir, name, self.signature)
+        if data is None:
+            raise CacheMiss(name)
+        return data
+
+    def _index_data(self) -> dict[str, Any]:
+        if self._index is None:
+            self._index = self._read("index")
+        return self._index
+
+    def files(self) -> dict[str, str]:
+        files: dict[str, str] = self._index_data()["files"]
+        return files
+
+    def roles(self) -> list[Role]:
+        return [Role(*row) for row in self._index_data()["roles"]]
+
+    def summaries(self) -> list[FicheSummary]:
+        summaries: list[FicheSummary] = SECTIONS["summaries"].decode(self._read("summaries"))
+        return summaries
+
+    def titles(self) -> dict[str, str]:
+        titles: dict[str, str] = SECTIONS["titles"].decode(self._read("titles"))
+        return titles
+
+    def graph(self) -> CareerGraph:
+        graph: CareerGraph = SECTIONS["graph"].decode(self._read("graph"))
+        return graph
+
+    def fiche(self, fiche_id: str) -> Fiche:
+        place = self._index_data()["offsets"].get(fiche_id)
+        raw = read_fiche(self.data_dir, self.signature, *place) if place else None
+        if raw is None or raw.get("id") != fiche_id:
+            raise CacheMiss(fiche_id)
+        return Fiche.build(raw)
+
+    def document(self, key: str) -> Any:
+        return self._read(f"doc-{key}")
+
+
+class ListItems(NamedTuple):
+    """Each fiche's item of `iae list --format json`, as compact JSON text, in list order, and
+    how many fiches each level has. Cached as lines: a header with the counts, then one item per line."""
+
+    levels: list[tuple[str, int]]
+    items: list[str]
+
+    def of_level(self, level: str | None) -> list[str]:
+        if level is None:
+            return self.items
+        start = 0
+        for name, count in self.levels:
+            if name == level:
+                return self.items[start : start + count]
+            start += count
+        return []
+
+
+def read_items(data_dir: Path, expected: str) -> ListItems | None:
+    """The cached list items (ASCII lines); None when missing, stale or they do not add up."""
+    cached = read_lines(data_dir, "items", expected)
+    if cached is None:
+        return None
+    header, body = cached
+    levels = header.get("levels")
+    if not isinstance(levels, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and type(pair[1]) is int
+        for pair in levels
+    ):
+        return None
+    try:
+        items = body.decode("ascii").split("\n")[:-1]
+    except UnicodeDecodeError:
+        return None
+    if len(items) != sum(n for _level, n in levels):
+        return None
+    return ListItems([(level, n) for level, n in levels], items)
+
+
+def write_items(data_dir: Path, signature: str, items: ListItems) -> None:
+    """Store the list items (each one compact JSON text without a newline); no error when it cannot."""
     base = _base(data_dir)
     if base is None:
-        return None
-    offsets: dict[str, list[int]] = {}
+        return
+    head = json.dumps({"signature": signature, "levels": items.levels}, separators=(",", ":"))
+    try:
+        _replace(_file(base, "items.jsonl"), lambda out: out.write(_encode("\n".join([head, *items.items]) + "\n")))
+    except OSError:
+        return
+
+
+def write(data_dir: Path, signature: str, source: ScanSource) -> None:
+    """Store the blob of fiches, every section and every data file, then the index (which marks the
+    cache complete). Nothing is written, and no error raised, when the cache folder is not writable."""
+    base = _base(data_dir)
+    if base is None:
+        return
     stamp = json.dumps(signature)
+    offsets: dict[str, list[int]] = {}
+    files = source.files()
 
     def write_blob(out: Any) -> None:
         position = out.write(_encode(stamp + "\n"))
-        for fiche_id, text in fiches.items():
-            data = _encode(text + "\n")
+        for fiche_id in files:
+            data = _encode(json.dumps(source.raw_fiche(fiche_id), ensure_ascii=False) + "\n")
             offsets[fiche_id] = [position, len(data)]
             position += out.write(data)
 
-    def section(text: str) -> Any:
+    def section(data: Any) -> Any:
+        text = json.dumps(data, ensure_ascii=False)
         return lambda out: out.write(_encode('{"signature":' + stamp + ',"data":' + text + "}"))
-
-    def lines_file(header: dict[str, Any], lines: list[str]) -> Any:
-        head = json.dumps({"signature": signature, **header}, ensure_ascii=False, separators=(",", ":"))
-        return lambda out: out.write(_encode("\n".join([head, *lines]) + "\n"))
 
     try:
         base.parent.mkdir(parents=True, exist_ok=True)
         _replace(_file(base, "fiches.jsonl"), write_blob)
-        for name, text in sections.items():
-            _replace(_file(base, f"{name}.json"), section(text))
-        for name, (header, lines) in line_files.items():
-            _replace(_file(base, f"{name}.jsonl"), lines_file(header, lines))
-        _replace(_file(base, "index.json"), section(json.dumps({**index, "offsets": offsets}, ensure_ascii=False)))
+        for name, (encode, _decode) in SECTIONS.items():
+            _replace(_file(base, f"{name}.json"), section(encode(getattr(source, name)())))
+        for data_file in DATA_FILES:
+            _replace(_file(base, f"doc-{data_file.key}.json"), section(source.document(data_file.key)))
+        index = {"files": files, "roles": source.roles(), "offsets": offsets}
+        _replace(_file(base, "index.json"), section(index))
     except OSError:
-        return None
-    return offsets
+        return

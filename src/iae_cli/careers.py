@@ -12,7 +12,7 @@ import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from iae_cli.model import LinkKind, Mobility
 
@@ -59,20 +59,15 @@ class CareerGraph:
         graph._sort()
         return graph
 
-    def to_rows(self) -> list[tuple[str, str, str, tuple[str, ...]]]:
-        """The merged edges, for the cache."""
-        return [(e.source, e.target, e.kind, e.pages) for e in self.edges.values()]
-
     @classmethod
-    def from_rows(cls, nodes: Iterable[str], rows: Iterable[list[Any]]) -> CareerGraph:
-        """A graph from merged edges (`to_rows`), without merging again."""
+    def from_edges(cls, nodes: Iterable[str], edges: Iterable[Edge]) -> CareerGraph:
+        """A graph from edges already merged (as a cached graph keeps them), without merging again."""
         graph = cls(tuple(nodes))
-        successors, predecessors, edges = graph.successors, graph.predecessors, graph.edges
-        new = tuple.__new__  # thousands of edges: skip the NamedTuple's Python-level __new__
-        for source, target, kind, pages in rows:
-            edges[(source, target)] = new(Edge, (source, target, kind, tuple(pages)))
-            successors.setdefault(source, []).append(target)
-            predecessors.setdefault(target, []).append(source)
+        successors, predecessors = graph.successors, graph.predecessors
+        for edge in edges:
+            graph.edges[(edge.source, edge.target)] = edge
+            successors.setdefault(edge.source, []).append(edge.target)
+            predecessors.setdefault(edge.target, []).append(edge.source)
         graph._sort()
         return graph
 

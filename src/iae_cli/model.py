@@ -137,10 +137,7 @@ class Mobility(NamedTuple):
 
 
 class FicheSummary(NamedTuple):
-    """What list, match, path and name lookup need: small enough to cache for thousands.
-
-    A summary is stored in the cache as its JSON array (`to_row`) and rebuilt by `from_row`.
-    """
+    """What list, match, path and name lookup need: small enough to cache for thousands."""
 
     id: str
     title: Title
@@ -164,28 +161,6 @@ class FicheSummary(NamedTuple):
             Experience.build(raw["experience"]),
         )
 
-    @classmethod
-    def from_row(cls, row: list[Any]) -> FicheSummary:
-        """The summary from its cached row. Thousands are built per run, so the tuples are made
-        directly (`tuple.__new__`), skipping each NamedTuple's Python-level __new__ (about 2x faster)."""
-        fiche_id, title, aliases, level, pages, salary, diploma, experience = row
-        d0, d1, d2, d3, d4, d5 = diploma
-        e0, e1, e2, e3, e4, e5, e6 = experience
-        new = tuple.__new__
-        return new(
-            cls,
-            (
-                fiche_id,
-                new(Title, title),
-                tuple(aliases),
-                level,
-                pages,
-                new(Salary, salary),
-                new(Diploma, (d0, d1, tuple(d2), tuple(d3), d4, d5)),
-                new(Experience, (e0, e1, e2, e3, tuple(e4), new(TableBand, e5) if e5 else None, e6)),
-            ),
-        )
-
     def record(self) -> dict[str, Any]:
         """One item of `iae list --format json` (keys pinned by tests/test_json_contract.py)."""
         e = self.experience
@@ -203,11 +178,6 @@ class FicheSummary(NamedTuple):
                 "table_differs": e.table_differs,
             },
         }
-
-
-def mobility_from_row(row: list[Any]) -> Mobility:
-    previous, following, pages = row
-    return Mobility(tuple(MobilityLink(*x) for x in previous), tuple(MobilityLink(*x) for x in following), pages)
 
 
 class ItemSection(NamedTuple):
@@ -306,8 +276,16 @@ class Role(NamedTuple):
     note: str | None
     pages: str
 
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Role:
+        return cls(raw["id"], raw["title"], raw.get("note"), raw["pages"])
+
 
 class GlossaryTerm(NamedTuple):
     term: str
     meaning: str
     in_study: bool
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> GlossaryTerm:
+        return cls(raw["term"], raw["meaning"], raw["in_study"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 DATA_ENV = "IAE_DATA"
 
@@ -13,6 +14,25 @@ ROLES_FILE = "roles.yaml"
 SECTOR_FILE = "secteur.yaml"
 GLOSSARY_FILE = "glossaire.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class DataFile(NamedTuple):
+    """A data file beside the fiches: read and checked by the scan, kept in the cache, asked for
+    by its key (`Catalog.document(key)`). Adding one to DATA_FILES is all the scan and the cache need."""
+
+    key: str  # its name in the catalog and in the cache
+    file: str  # relative to the data folder
+    schema: str  # in schema_dir()
+    unique: tuple[tuple[str, str], ...] = ()  # (list, field): each item's field must be unique in that list
+    required: bool = True  # an optional file may be absent from a user's folder (the document is then None)
+
+
+DATA_FILES: tuple[DataFile, ...] = (
+    DataFile(
+        "sector", SECTOR_FILE, "secteur.schema.json", (("structures", "id"), ("networks", "id"), ("training", "id"))
+    ),
+    DataFile("glossary", GLOSSARY_FILE, "glossaire.schema.json", (("terms", "term"),)),
+)
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

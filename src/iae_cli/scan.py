@@ -1,21 +1,20 @@
 """Read and check a data folder: every file, every cross-reference, every problem located.
 
-`validate_folder` returns all the problems of a folder in one run; `scan` also returns what
-the catalog and its cache are built from. A large folder is read on all cores.
+`validate_folder` returns all the problems of a folder in one run; `scan_folder` also returns
+what the catalog and its cache are built from, and `ScanSource` answers the catalog from it.
+A large folder is read on all cores.
 """
 
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli.errors import DataError, Problem
-from iae_cli.jsontext import compact
-from iae_cli.model import LEVEL_ORDER, FicheSummary, Mobility, mobility_from_row
-from iae_cli.paths import FICHES_DIR, GLOSSARY_FILE, ROLES_FILE, SECTOR_FILE, YAML_SUFFIXES
+from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, Mobility, Role
+from iae_cli.paths import DATA_FILES, FICHES_DIR, ROLES_FILE, YAML_SUFFIXES, DataFile
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
     from iae_cli.careers import CareerGraph
@@ -115,13 +114,10 @@ class _FicheRead(NamedTuple):
 
     name: str
     problems: list[Problem]
-    fiche_id: str | None = None
     id_line: int | None = None
-    level: str = ""
-    summary_row: str = ""  # JSON array of the FicheSummary
-    list_item: str = ""  # its item of `iae list --format json`, as compact JSON
-    mobility_row: str = ""  # JSON array of its Mobility
-    fiche_json: str = ""  # the validated fiche, for the cache blob
+    summary: FicheSummary | None = None  # None when the file is unusable
+    mobility: Mobility | None = None
+    raw: dict[str, Any] | None = None  # the validated fiche, as the schema passed it
     references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
 
 
@@ -141,18 +137,14 @@ def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
             if link["id"] is not None:
                 loc = ("mobility", direction, index, "id")
                 references.append((link["id"], doc.line_of(loc), field_name(loc)))
-    summary = FicheSummary.build(raw)
     return _FicheRead(
         name,
         problems,
-        raw["id"],
-        doc.line_of(("id",)),
-        summary.level,
-        json.dumps(summary, ensure_ascii=False),
-        compact(summary.record()),
-        json.dumps(Mobility.build(raw["mobility"]), ensure_ascii=False),
-        json.dumps(raw, ensure_ascii=False),
-        tuple(references),
+        id_line=doc.line_of(("id",)),
+        summary=FicheSummary.build(raw),
+        mobility=Mobility.build(raw["mobility"]),
+        raw=raw,
+        references=tuple(references),
     )
 
 
@@ -179,11 +171,13 @@ def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
         return [read for part in parts for read in part]
 
 
-def graph_of(scan: Scan) -> CareerGraph:
-    from iae_cli.careers import CareerGraph
+class ScannedFiche(NamedTuple):
+    """A fiche as the scan read it."""
 
-    mobility = {k: mobility_from_row(json.loads(v)) for k, v in scan.mobility.items()}
-    return CareerGraph.build(scan.files, mobility, [r["id"] for r in scan.roles])
+    file: str  # relative to the data folder
+    summary: FicheSummary
+    mobility: Mobility
+    raw: dict[str, Any]  # the validated fiche, as the schema passed it (the cache stores it)
 
 
 class Scan:
@@ -191,21 +185,54 @@ class Scan:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.files: dict[str, str] = {}  # id -> file name
-        self.levels: dict[str, str] = {}  # id -> level
-        self.summaries: dict[str, str] = {}  # id -> JSON array of its FicheSummary
-        self.list_items: dict[str, str] = {}  # id -> compact JSON of its `iae list` item
-        self.mobility: dict[str, str] = {}  # id -> JSON array
-        self.fiches: dict[str, str] = {}  # id -> validated fiche as JSON text
-        self.roles: list[dict[str, Any]] = []
+        self.fiches: dict[str, ScannedFiche] = {}  # by id, in file order
+        self.roles: list[Role] = []
+        self.documents: dict[str, Any] = {}  # DataFile.key -> its validated content (None: optional, absent)
         self._order: list[str] | None = None
 
     def list_order(self) -> list[str]:
         """Fiche ids in list order: by level (as in the study), then by id."""
         if self._order is None:
             rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
-            self._order = sorted(self.levels, key=lambda i: (rank.get(self.levels[i], len(rank)), i))
+            levels = {fiche_id: fiche.summary.level for fiche_id, fiche in self.fiches.items()}
+            self._order = sorted(levels, key=lambda i: (rank.get(levels[i], len(rank)), i))
         return self._order
+
+
+class ScanSource:
+    """The catalog's source when the folder was just read: every answer comes from the scan."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+
+    def files(self) -> dict[str, str]:
+        return {fiche_id: fiche.file for fiche_id, fiche in self.scan.fiches.items()}
+
+    def roles(self) -> list[Role]:
+        return self.scan.roles
+
+    def summaries(self) -> list[FicheSummary]:
+        fiches = self.scan.fiches
+        return [fiches[fiche_id].summary for fiche_id in self.scan.list_order()]
+
+    def titles(self) -> dict[str, str]:
+        return {fiche_id: fiche.summary.title.masculine for fiche_id, fiche in self.scan.fiches.items()}
+
+    def graph(self) -> CareerGraph:
+        from iae_cli.careers import CareerGraph
+
+        mobility = {fiche_id: fiche.mobility for fiche_id, fiche in self.scan.fiches.items()}
+        return CareerGraph.build(self.scan.fiches, mobility, [role.id for role in self.scan.roles])
+
+    def fiche(self, fiche_id: str) -> Fiche:
+        return Fiche.build(self.scan.fiches[fiche_id].raw)
+
+    def raw_fiche(self, fiche_id: str) -> dict[str, Any]:
+        """The validated fiche as read, for the cache (which builds the Fiche again from it)."""
+        return self.scan.fiches[fiche_id].raw
+
+    def document(self, key: str) -> Any:
+        return self.scan.documents[key]
 
 
 def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> Scan:
@@ -218,10 +245,10 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
         display = show_path(data_dir, read.name)
         problems.extend(read.problems)
         stem = Path(read.name).stem
-        if read.fiche_id is None:
+        if read.summary is None or read.mobility is None or read.raw is None:
             seen.setdefault(stem, display)  # known by its file name: links to a broken fiche are not errors too
             continue
-        fiche_id = read.fiche_id
+        fiche_id = read.summary.id
         if fiche_id != stem:
             problems.append(
                 Problem(display, read.id_line, f"l'id « {fiche_id} » doit être le nom du fichier (« {stem} »)")
@@ -231,12 +258,7 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
             continue
         seen[fiche_id] = f"{display}:{read.id_line}"
         references += [(ref, display, line, where) for ref, line, where in read.references]
-        scan.files[fiche_id] = read.name
-        scan.levels[fiche_id] = read.level
-        scan.summaries[fiche_id] = read.summary_row
-        scan.list_items[fiche_id] = read.list_item
-        scan.mobility[fiche_id] = read.mobility_row
-        scan.fiches[fiche_id] = read.fiche_json
+        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw)
 
     roles_display = show_path(data_dir, ROLES_FILE)
     roles_doc = load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)
@@ -249,26 +271,34 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
                 )
                 continue
             seen[role["id"]] = f"{roles_display}:{line}"
-            scan.roles.append(role)
+            scan.roles.append(Role.build(role))
 
     for ref, display, line, where in references:
         if ref not in seen:
             message = f"champ « {where} » : « {ref} » n'est ni une fiche de {FICHES_DIR}/ ni un rôle de {ROLES_FILE}"
             problems.append(Problem(display, line, message))
 
-    sector_display = show_path(data_dir, SECTOR_FILE)
-    sector_doc = load_checked(data_dir / SECTOR_FILE, sector_display, "secteur.schema.json", problems)
-    if sector_doc is not None:
-        for topic in ("structures", "networks", "training"):
-            _check_unique(sector_doc, sector_display, topic, "id", problems)
-    glossary_display = show_path(data_dir, GLOSSARY_FILE)
-    glossary_doc = load_checked(data_dir / GLOSSARY_FILE, glossary_display, "glossaire.schema.json", problems)
-    if glossary_doc is not None:
-        _check_unique(glossary_doc, glossary_display, "terms", "term", problems)
-    if not scan.files and not problems:
+    for data_file in DATA_FILES:
+        scan.documents[data_file.key] = _read_document(data_dir, data_file, problems)
+    if not scan.fiches and not problems:
         message = "aucune fiche (attendu : des fichiers <id>.yaml)"
         problems.append(Problem(show_path(data_dir, FICHES_DIR), None, message))
     return scan
+
+
+def _read_document(data_dir: Path, data_file: DataFile, problems: list[Problem]) -> Any:
+    """A data file's validated content; None when it has problems or, being optional, is absent."""
+    path = data_dir / data_file.file
+    if not data_file.required and not os.path.lexists(path):
+        return None
+    display = show_path(data_dir, data_file.file)
+    doc = load_checked(path, display, data_file.schema, problems)
+    if doc is None:
+        return None
+    before = len(problems)
+    for topic, key in data_file.unique:
+        _check_unique(doc, display, topic, key, problems)
+    return doc.value if len(problems) == before else None
 
 
 def _check_unique(doc: LoadedYaml, display: str, topic: str, key: str, problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
     from iae_cli.match import MatchEntry, MatchResult
 
+from iae_cli.jsontext import compact
 from iae_cli.model import Fiche, FicheSummary, MobilityLink, Offer, Salary
 
 
@@ -18,6 +19,11 @@ def _salary(s: Salary | None) -> dict[str, Any] | None:
 def summary(f: FicheSummary) -> dict[str, Any]:
     """One fiche in `iae list --format json` (and in match results): the model's own record."""
     return f.record()
+
+
+def list_item(f: FicheSummary) -> str:
+    """One item of `iae list --format json`, as compact JSON text (the catalog caches these)."""
+    return compact(summary(f))
 
 
 def _link(link: MobilityLink) -> dict[str, Any]:

@@ -18,7 +18,9 @@ def run(ctx: typer.Context, level: str | None = level_option(), fmt: str = forma
     wanted = check_level(level)
     catalog = state(ctx).catalog()
     if fmt == "json":  # the cached items, copied: no summary is built or encoded again
-        items = catalog.list_items(wanted)
+        from iae_cli.render import data
+
+        items = catalog.list_items(wanted, data.list_item)
         if not items:
             raise NoResultError(NO_FICHE)
         emit_json_items(items)
