@@ -36,10 +36,23 @@ def test_direct_moves_the_study_states(graph: CareerGraph, source: str, target: 
     assert edge.kind == "stated"
 
 
-def test_a_move_named_on_both_fiches_is_one_edge_with_both_pages(graph: CareerGraph) -> None:
-    edge = graph.edges[("responsable-site-insertion", "directeur-regional-insertion")]
-    assert edge.kind == "stated"  # stated on p. 43-46, inferred from p. 35-38
+def test_a_move_named_on_both_fiches_is_one_edge_with_both_pages() -> None:
+    """Stated on one fiche and inferred on the other: one stated edge with both pages.
+    (The shipped fiches no longer name any move twice since p. 35-38's « domaine d'action » became a role.)"""
+    graph = CareerGraph.from_moves(
+        ["site", "regional"], [("site", "regional", "inferred", "35-38"), ("site", "regional", "stated", "43-46")]
+    )
+    edge = graph.edges[("site", "regional")]
+    assert edge.kind == "stated"
     assert edge.pages == ("35-38", "43-46")
+
+
+def test_the_regional_director_s_reshaped_links(graph: CareerGraph) -> None:
+    """p. 35-38: the wider « responsable fonctionnel ou opérationnel » is inferred; « domaine d'action » is a role."""
+    assert graph.edges[("responsable-fonctionnel", "directeur-regional-insertion")].kind == "inferred"
+    assert graph.edges[("responsable-domaine-action", "directeur-regional-insertion")].kind == "stated"
+    assert graph.edges[("responsable-domaine-action", "directeur-reseau-insertion")].kind == "stated"
+    assert graph.edges[("responsable-site-insertion", "directeur-regional-insertion")].pages == ("43-46",)
 
 
 def test_self_moves_are_not_edges(graph: CareerGraph) -> None:

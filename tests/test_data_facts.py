@@ -40,6 +40,23 @@ OFFERS = {
     "responsable-conseillers-microcredit": [("Responsable accompagnement microcrédit", None)],
 }
 
+# Every offer: (reporting line as the data words it, number of missions)
+OFFER_DETAILS = {
+    "directeur-entreprise-insertion": [("Le conseil d'administration", 5), ("Le président", 4)],
+    "directeur-reseau-insertion": [
+        ("Le président et le directeur général, en garant de la politique fixée par le conseil d'administration", 6)
+    ],
+    "directeur-regional-insertion": [("Le président du comité régional", 7)],
+    "responsable-fonctionnel": [("Le président", 3), ("Le directeur adjoint", 7), ("Le directeur général", 5)],
+    "responsable-site-insertion": [
+        ("Le président, en étroite collaboration avec le bureau de l'association", 4),
+        ("Le président de l'association", 4),
+        ("Le président local", 5),
+    ],
+    "charge-insertion": [("Le président du groupe", 5)],
+    "responsable-conseillers-microcredit": [("La directrice régionale", 3)],
+}
+
 # Every p-1 / p+1 entry: (id, stated|inferred)
 MOBILITY = {
     "directeur-entreprise-insertion": (
@@ -57,12 +74,15 @@ MOBILITY = {
     "directeur-regional-insertion": (
         [
             ("charge-mission-association", "stated"),
-            ("responsable-fonctionnel", "stated"),
-            ("responsable-site-insertion", "inferred"),
+            # « responsable fonctionnel ou opérationnel dans l'économie sociale » (p. 35-38): wider than the fiche
+            ("responsable-fonctionnel", "inferred"),
+            # « responsable d'un domaine d'action à l'échelle d'un territoire »: the role of p. 31-34, not the site
+            ("responsable-domaine-action", "stated"),
         ],
         [
             ("directeur-reseau-insertion", "stated"),
-            ("directeur-regional-insertion", "stated"),
+            # « directeur d'une structure d'insertion dans une région plus importante »: « régional » is not written
+            ("directeur-regional-insertion", "inferred"),
             ("responsable-fonctionnel", "inferred"),
         ],
     ),
@@ -77,7 +97,8 @@ MOBILITY = {
     "charge-insertion": ([("travailleur-social", "stated")], [("charge-insertion", "stated")]),
     "responsable-conseillers-microcredit": (
         [("conseiller-microcredit", "stated")],
-        [("responsable-fonctionnel", "stated"), ("responsable-conseillers-microcredit", "stated")],
+        # « responsable territorial dans une autre organisation de microcrédit »: iae reads the same post
+        [("responsable-fonctionnel", "stated"), ("responsable-conseillers-microcredit", "inferred")],
     ),
 }
 
@@ -114,6 +135,30 @@ def test_offers_and_their_pay(catalog: Catalog, fiche_id: str) -> None:
     for offer, (title, pay) in zip(offers, OFFERS[fiche_id], strict=True):
         assert offer.title.startswith(title)
         assert (None if offer.salary is None else (offer.salary.min_keur, offer.salary.max_keur)) == pay
+
+
+def test_offer_reporting_and_missions_from_the_raw_data() -> None:
+    """Every one of the 12 offers says whom the post reports to, and lists all its missions."""
+    import yaml
+
+    for fiche_id, expected in OFFER_DETAILS.items():
+        raw = yaml.safe_load((DATA / "metiers" / f"{fiche_id}.yaml").read_text(encoding="utf-8"))
+        assert [(o["reporting"], len(o["missions"])) for o in raw["offers"]] == expected, fiche_id
+    assert sum(len(v) for v in OFFER_DETAILS.values()) == 12
+
+
+def test_offer_requirements_keep_the_study_hedges() -> None:
+    import yaml
+
+    def requirements(fiche_id: str, index: int) -> list[str]:
+        raw = yaml.safe_load((DATA / "metiers" / f"{fiche_id}.yaml").read_text(encoding="utf-8"))
+        return list(raw["offers"][index]["requirements"])
+
+    micro = requirements("responsable-conseillers-microcredit", 0)
+    assert any("approfondie" in r for r in micro) and any("significative" in r for r in micro)
+    assert any("significative de 5 à 10 ans" in r for r in requirements("directeur-entreprise-insertion", 1))
+    assert "Fort investissement personnel" in requirements("responsable-fonctionnel", 2)
+    assert any("secteur associatif" in r for r in requirements("responsable-site-insertion", 1))
 
 
 @pytest.mark.parametrize("fiche_id", sorted(FICHES))
