@@ -1,10 +1,14 @@
-"""The JSON keys promised in the README: pinned, so they never silently change."""
+"""The JSON keys promised in the README, for every command: pinned, so they never silently change.
+
+Every payload is built in render/data.py; a key added or renamed there, or in the data, fails here."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,43 +36,124 @@ def test_list_keys() -> None:
 def test_show_keys() -> None:
     fiche = _json("show", "charge-insertion")
     assert isinstance(fiche, dict)
-    assert set(fiche) >= SUMMARY | {"mission", "recruiters", "activities", "skills", "mobility", "offers", "sources"}
+    assert set(fiche) == SUMMARY | {
+        "aliases",
+        "mission",
+        "recruiters",
+        "reporting",
+        "relations",
+        "activities",
+        "knowledge",
+        "skills",
+        "mobility",
+        "offers",
+        "sources",
+    }
+    assert set(fiche["diploma"]) == {"min_bac", "max_bac", "fields", "alternatives", "note"}
+    assert set(fiche["experience"]) == {
+        *("min_years", "max_years", "domain", "table_differs", "note", "assets", "summary_table"),
+    }
+    assert set(fiche["experience"]["summary_table"]) == {"band", "min_years", "max_years", "pages"}
+    assert set(fiche["relations"]) == {"internal", "external"}
+    assert set(fiche["activities"]) == {"main", "optional", "variability"}
+    assert all(set(g) == {"group", "items"} for g in fiche["activities"]["main"] + fiche["activities"]["optional"])
     assert set(fiche["mobility"]) == {"previous", "next"}
     for link in fiche["mobility"]["previous"] + fiche["mobility"]["next"]:
-        assert set(link) >= {"label", "id", "link"} and link["link"] in ("stated", "inferred")
+        assert set(link) == {"label", "id", "link", "note"} and link["link"] in ("stated", "inferred")
     for offer in fiche["offers"]:
-        assert set(offer) >= {"title", "salary"}
+        assert set(offer) == {"title", "salary", "employer", "size", "location", "requirements", "missions", "pages"}
+    assert set(fiche["sources"]) == {
+        *("study", "fiche", "mission", "salary", "recruiters", "reporting", "relations", "activities"),
+        *("diploma", "experience", "summary_table", "knowledge", "skills", "mobility"),
+    }
     assert fiche["salary"]["min_keur"] == 25 and fiche["diploma"]["min_bac"] == 2
     assert fiche["sources"]["fiche"] == "47-50"
+    assert _json("show", "charge-insertion", "--section", "salaire") == {
+        "id": "charge-insertion",
+        "salary": fiche["salary"],
+    }
 
 
 def test_match_keys() -> None:
     payload = _json("match", "--bac", "2", "--years", "0")
     assert isinstance(payload, dict) and set(payload) == {"profile", "eligible", "near"}
+    assert payload["profile"] == {"bac": 2, "years": 0.0}
     assert all(set(e) == SUMMARY | {"missing"} for e in payload["eligible"] + payload["near"])
+    assert all(set(e["missing"]) == {"bac", "years"} for e in payload["near"])
 
 
 def test_path_keys() -> None:
     payload = _json("path", "charge-insertion", "directeur-reseau-insertion")
     assert isinstance(payload, dict) and set(payload) == {"from", "to", "steps", "edges"}
     assert all(set(e) == {"from", "to", "kind", "pages"} for e in payload["edges"])
+    several = _json("path", "charge-insertion", "directeur-reseau-insertion", "--all")
+    assert isinstance(several, dict) and set(several) == {"from", "to", "steps", "edges", "routes"}
+    assert all(set(r) == {"steps", "edges"} for r in several["routes"])
     missing = _json("path", "directeur-general-association", "charge-insertion")
     assert missing == {"from": "directeur-general-association", "to": "charge-insertion", "steps": [], "edges": []}
+    reach = _json("path", "charge-insertion")
+    assert isinstance(reach, dict) and set(reach) == {"from", "to", "steps", "edges", "reachable"}
+    assert reach["to"] is None and all(set(r) == {"id", "moves", "via"} for r in reach["reachable"])
+
+
+SECTOR_KEYS: dict[str, set[str]] = {
+    "study": {"title", "publisher", "date", "method", "pages"},
+    "structures[]": {"id", "acronym", "name", "count_2005", "count_note", "definition", "pages"},
+    "networks[]": {"id", "acronym", "name", "founded", "role", "figures", "website", "pages"},
+    "figures[]": {"label", "value", "pages"},
+    "history[]": {"year", "event"},
+    "contract": {"name", "min_months", "max_months", "min_weekly_hours", "replaces", "rules", "reference", "pages"},
+    "finance_solidaire[]": {"term", "meaning"},
+    "traits[]": {"title", "summary", "pages"},
+    "trends[]": {"title", "summary", "pages"},
+    "training[]": {"id", "name", "summary", "pages"},
+    "emerging_roles": {"items", "note", "pages"},
+}
 
 
 def test_sector_keys() -> None:
     payload = _json("sector")
     assert isinstance(payload, dict)
-    assert set(payload) >= {"structures", "networks", "figures", "contract", "traits", "trends", "training"}
-    assert all(set(s) >= {"id", "name", "count_2005"} for s in payload["structures"])
-    assert all(set(n) >= {"id", "name", "founded"} for n in payload["networks"])
+    assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | {"sectors_of_activity"}
+    for key, expected in SECTOR_KEYS.items():
+        value = payload[key.removesuffix("[]")]
+        for item in value if key.endswith("[]") else [value]:
+            assert set(item) == expected or (key == "figures[]" and set(item) == expected - {"pages"}), (key, item)
+    assert all(set(f) <= SECTOR_KEYS["figures[]"] for n in payload["networks"] for f in n["figures"])
+    assert isinstance(payload["sectors_of_activity"], list)
+    assert _json("sector", "chiffres") == {k: payload[k] for k in ("figures", "sectors_of_activity")}
 
 
-def test_glossary_and_validate_keys() -> None:
+def test_a_renamed_yaml_key_cannot_change_the_json() -> None:
+    """The sector's JSON names each key: a key renamed in the data is an error, an extra one is not copied."""
+    import copy
+
+    from iae_cli.catalog import Catalog
+    from iae_cli.render import data
+    from tests.conftest import DATA
+
+    sector = Catalog.open(DATA).sector()
+    renamed = copy.deepcopy(sector)
+    renamed["structures"][0]["count_2006"] = renamed["structures"][0].pop("count_2005")
+    with pytest.raises(KeyError):
+        data.sector(renamed)
+    extra = copy.deepcopy(sector)
+    extra["contract"]["secret"] = "x"
+    assert data.sector(extra) == data.sector(sector)
+
+
+def test_glossary_and_validate_keys(data_copy: Path) -> None:
     terms = _json("glossary")
     assert isinstance(terms, list) and all(set(t) == {"term", "meaning", "in_study"} for t in terms)
     report = _json("validate")
     assert isinstance(report, dict) and set(report) == {"folder", "valid", "problems"} and report["valid"] is True
+    fiche = data_copy / "metiers" / "charge-insertion.yaml"
+    fiche.write_text(fiche.read_text(encoding="utf-8").replace("level: ", "level: chef-", 1), encoding="utf-8")
+    result = run("validate", str(data_copy), "--format", "json")
+    assert result.exit_code == 3
+    broken = json.loads(result.stdout)
+    assert broken["valid"] is False and len(broken["problems"]) == 1
+    assert set(broken["problems"][0]) == {"file", "line", "column", "message"}
 
 
 def test_json_stays_off_stderr_and_is_clean() -> None:

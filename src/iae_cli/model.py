@@ -41,17 +41,6 @@ class Salary(NamedTuple):
     note: str | None = None
     pages: str | None = None
 
-    def record(self) -> dict[str, Any]:
-        """Plain data for JSON and YAML output (keys pinned by tests/test_json_contract.py)."""
-        out: dict[str, Any] = {"min_keur": self.min_keur, "max_keur": self.max_keur}
-        if self.profile is not None:
-            out["profile"] = self.profile
-        if self.year is not None:
-            out["year"] = self.year
-        if self.note is not None:
-            out["note"] = self.note
-        return out
-
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Salary:
         return cls(
@@ -160,24 +149,6 @@ class FicheSummary(NamedTuple):
             Diploma.build(raw["diploma"]),
             Experience.build(raw["experience"]),
         )
-
-    def record(self) -> dict[str, Any]:
-        """One item of `iae list --format json` (keys pinned by tests/test_json_contract.py)."""
-        e = self.experience
-        return {
-            "id": self.id,
-            "title": self.title.masculine,
-            "title_feminine": self.title.feminine,
-            "level": self.level,
-            "salary": self.salary.record(),
-            "diploma": {"min_bac": self.diploma.min_bac, "max_bac": self.diploma.max_bac},
-            "experience": {
-                "min_years": e.min_years,
-                "max_years": e.max_years,
-                "domain": e.domain,
-                "table_differs": e.table_differs,
-            },
-        }
 
 
 class ItemSection(NamedTuple):

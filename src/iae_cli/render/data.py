@@ -1,24 +1,56 @@
-"""Plain dictionaries for JSON and YAML output. Their keys are a contract (tests pin them)."""
+"""Every JSON (and YAML) payload of every command, built here from the model and core results.
+
+The keys are a public contract, pinned by tests/test_json_contract.py. Nothing is copied from a
+data file as it is: each key is named here, so renaming a key in the YAML fails loudly instead of
+silently changing what scripts read.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+
+from iae_cli.jsontext import compact
+from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, MobilityLink, Offer, Salary
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
+    from iae_cli.errors import Problem
     from iae_cli.match import MatchEntry, MatchResult
 
-from iae_cli.jsontext import compact
-from iae_cli.model import Fiche, FicheSummary, MobilityLink, Offer, Salary
+STUDY = "Apec, Les emplois cadres dans les entreprises d'insertion, 2008"
 
 
 def _salary(s: Salary | None) -> dict[str, Any] | None:
-    return None if s is None else s.record()
+    if s is None:
+        return None
+    out: dict[str, Any] = {"min_keur": s.min_keur, "max_keur": s.max_keur}
+    if s.profile is not None:
+        out["profile"] = s.profile
+    if s.year is not None:
+        out["year"] = s.year
+    if s.note is not None:
+        out["note"] = s.note
+    return out
 
 
 def summary(f: FicheSummary) -> dict[str, Any]:
-    """One fiche in `iae list --format json` (and in match results): the model's own record."""
-    return f.record()
+    """One fiche in `iae list --format json` (and in match results)."""
+    e = f.experience
+    return {
+        "id": f.id,
+        "title": f.title.masculine,
+        "title_feminine": f.title.feminine,
+        "level": f.level,
+        "salary": _salary(f.salary),
+        "diploma": {"min_bac": f.diploma.min_bac, "max_bac": f.diploma.max_bac},
+        "experience": {
+            "min_years": e.min_years,
+            "max_years": e.max_years,
+            "domain": e.domain,
+            "table_differs": e.table_differs,
+        },
+    }
 
 
 def list_item(f: FicheSummary) -> str:
@@ -44,6 +76,7 @@ def _offer(o: Offer) -> dict[str, Any]:
 
 
 def fiche(f: Fiche) -> dict[str, Any]:
+    """`iae show ID --format json`: the whole fiche."""
     s = f.summary
     out = summary(s)
     out.update(
@@ -82,11 +115,16 @@ def fiche(f: Fiche) -> dict[str, Any]:
     return out
 
 
+def fiche_section(f: Fiche, key: str) -> dict[str, Any]:
+    """`iae show ID --section S --format json`: the fiche's id and one key of `fiche`."""
+    return {"id": f.id, key: fiche(f).get(key)}
+
+
 def sources(f: Fiche) -> dict[str, str]:
     """The study's pages for each section of a fiche."""
     s = f.summary
     return {
-        "study": "Apec, Les emplois cadres dans les entreprises d'insertion, 2008",
+        "study": STUDY,
         "fiche": s.pages,
         "mission": f.mission_pages,
         "salary": s.salary.pages or s.pages,
@@ -108,6 +146,7 @@ def _entry(entry: MatchEntry) -> dict[str, Any]:
 
 
 def match(result: MatchResult) -> dict[str, Any]:
+    """`iae match --format json`: the profile, the eligible posts and all the others."""
     return {
         "profile": {"bac": result.profile.bac, "years": result.profile.years},
         "eligible": [_entry(e) for e in result.eligible],
@@ -121,3 +160,88 @@ def edge(e: Edge) -> dict[str, Any]:
 
 def route(graph: CareerGraph, steps: Route) -> dict[str, Any]:
     return {"steps": list(steps), "edges": [edge(e) for e in graph.route_edges(steps)]}
+
+
+def routes(start: str, goal: str, graph: CareerGraph, found: list[Route], every: bool) -> dict[str, Any]:
+    """`iae path FROM TO --format json`: the best route; all of them too when asked (`every`) or
+    when there are several; no steps when there is none."""
+    if not found:
+        return {"from": start, "to": goal, "steps": [], "edges": []}
+    payload = {"from": start, "to": goal, **route(graph, found[0])}
+    if len(found) > 1 or every:
+        payload["routes"] = [route(graph, r) for r in found]
+    return payload
+
+
+def career_map(start: str, reached: list[tuple[str, int, str | None]], tree_edges: list[Edge]) -> dict[str, Any]:
+    """`iae path FROM --format json`: every post reachable from FROM, and how."""
+    return {
+        "from": start,
+        "to": None,
+        "steps": [],
+        "edges": [edge(e) for e in tree_edges],
+        "reachable": [{"id": node, "moves": moves, "via": parent} for node, moves, parent in reached],
+    }
+
+
+def glossary(terms: Iterable[GlossaryTerm]) -> list[dict[str, Any]]:
+    """`iae glossary --format json`."""
+    return [{"term": t.term, "meaning": t.meaning, "in_study": t.in_study} for t in terms]
+
+
+def validation(folder: str, problems: list[Problem]) -> dict[str, Any]:
+    """`iae validate --format json`: the folder, whether it is valid, every problem located."""
+    return {
+        "folder": folder,
+        "valid": not problems,
+        "problems": [{"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems],
+    }
+
+
+# The sector, key by key. Each key is read by name: a key renamed in secteur.yaml is a KeyError here.
+
+
+def _pick(item: Mapping[str, Any], *keys: str, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    out = {key: item[key] for key in keys}
+    out.update({key: item[key] for key in optional if key in item})
+    return out
+
+
+def _figure(figure: Mapping[str, Any]) -> dict[str, Any]:
+    return _pick(figure, "label", "value", optional=("pages",))
+
+
+def _network(n: Mapping[str, Any]) -> dict[str, Any]:
+    out = _pick(n, "id", "acronym", "name", "founded", "role")
+    out["figures"] = [_figure(f) for f in n["figures"]]
+    out.update(_pick(n, "website", "pages"))
+    return out
+
+
+def _topics(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [_pick(t, "title", "summary", "pages") for t in items]
+
+
+SECTOR: dict[str, Callable[[Any], Any]] = {
+    "study": lambda s: _pick(s, "title", "publisher", "date", "method", "pages"),
+    "structures": lambda items: [
+        _pick(s, "id", "acronym", "name", "count_2005", "count_note", "definition", "pages") for s in items
+    ],
+    "networks": lambda items: [_network(n) for n in items],
+    "figures": lambda items: [_figure(f) for f in items],
+    "sectors_of_activity": list,
+    "history": lambda items: [_pick(h, "year", "event") for h in items],
+    "contract": lambda c: _pick(
+        c, "name", "min_months", "max_months", "min_weekly_hours", "replaces", "rules", "reference", "pages"
+    ),
+    "finance_solidaire": lambda items: [_pick(t, "term", "meaning") for t in items],
+    "traits": _topics,
+    "trends": _topics,
+    "training": lambda items: [_pick(t, "id", "name", "summary", "pages") for t in items],
+    "emerging_roles": lambda r: _pick(r, "items", "note", "pages"),
+}
+
+
+def sector(data: Mapping[str, Any], keys: Iterable[str] | None = None) -> dict[str, Any]:
+    """`iae sector [TOPIC] --format json`: the sector, or the keys of one topic."""
+    return {key: SECTOR[key](data[key]) for key in (SECTOR if keys is None else keys)}

@@ -35,7 +35,9 @@ def run(
         if not terms:
             raise NoResultError(f"aucun sigle ni définition ne correspond à « {term[:40]} » (voir « iae glossary »)")
     if fmt == "json":
-        emit_data([{"term": t.term, "meaning": t.meaning, "in_study": t.in_study} for t in terms], fmt)
+        from iae_cli.render import data
+
+        emit_data(data.glossary(terms), fmt)
         return
     from iae_cli.render.sector_views import glossary_view
 

@@ -70,18 +70,15 @@ def run(
         routes = graph.best_routes(start, goal, count, stated_only)
     else:
         routes = graph.shortest_routes(start, goal, stated_only, limit=1)
-    if not routes:
-        if fmt == "json":
-            emit_data({"from": start, "to": goal, "steps": [], "edges": []}, fmt)
-        raise NoResultError(_no_route(graph, start, goal, stated_only))
     if fmt == "json":
         from iae_cli.render import data
 
-        payload = {"from": start, "to": goal, **data.route(graph, routes[0])}
-        if len(routes) > 1 or all_routes or count:
-            payload["routes"] = [data.route(graph, r) for r in routes]
-        emit_data(payload, fmt)
-    elif fmt == "mermaid":
+        emit_data(data.routes(start, goal, graph, routes, all_routes or bool(count)), fmt)
+    if not routes:
+        raise NoResultError(_no_route(graph, start, goal, stated_only))
+    if fmt == "json":
+        return
+    if fmt == "mermaid":
         from iae_cli.render.mermaid import flowchart
 
         edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
@@ -99,16 +96,7 @@ def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: b
     if fmt == "json":
         from iae_cli.render import data
 
-        emit_data(
-            {
-                "from": start,
-                "to": None,
-                "steps": [],
-                "edges": [data.edge(e) for e in tree_edges],
-                "reachable": [{"id": n, "moves": d, "via": p} for n, d, p in reached],
-            },
-            fmt,
-        )
+        emit_data(data.career_map(start, reached, tree_edges), fmt)
     elif fmt == "mermaid":
         from iae_cli.render.mermaid import flowchart
 

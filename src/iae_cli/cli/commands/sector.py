@@ -54,8 +54,9 @@ def run(
     chosen = _topic(topic) if topic is not None else None
     sector = state(ctx).catalog().sector()
     if fmt == "json":
-        keys = TOPICS[chosen][1] if chosen else tuple(sector)
-        emit_data({key: sector[key] for key in keys}, fmt)
+        from iae_cli.render import data
+
+        emit_data(data.sector(sector, TOPICS[chosen][1] if chosen else None), fmt)
         return
     from iae_cli.render.sector_views import sector_view
 

@@ -37,11 +37,7 @@ def run(
     if fmt in ("json", "yaml"):
         from iae_cli.render import data
 
-        payload = data.fiche(fiche)
-        emit_data(
-            payload if section is None else {"id": fiche.id, _section_key(section): payload.get(_section_key(section))},
-            fmt,
-        )
+        emit_data(data.fiche(fiche) if section is None else data.fiche_section(fiche, _section_key(section)), fmt)
         return
     from iae_cli.render.fiche_views import fiche_view
 

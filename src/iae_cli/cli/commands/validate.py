@@ -35,16 +35,9 @@ def run(
     folder = Path(directory) if directory is not None else state(ctx).data_dir
     problems = validate_folder(folder)
     if fmt == "json":
-        emit_data(
-            {
-                "folder": str(folder),
-                "valid": not problems,
-                "problems": [
-                    {"file": p.file, "line": p.line, "column": p.column, "message": p.message} for p in problems
-                ],
-            },
-            fmt,
-        )
+        from iae_cli.render import data
+
+        emit_data(data.validation(str(folder), problems), fmt)
     elif problems:
         for problem in problems:
             sys.stdout.write(clean(str(problem)) + "\n")
