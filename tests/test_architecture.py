@@ -22,6 +22,9 @@ CORE = [
     "errors",
     "paths",
     "jsontext",
+    "french",
+    "search",
+    "corpus",
 ]
 
 

@@ -83,6 +83,13 @@ def _file(base: Path, name: str) -> Path:
     return base.with_name(f"{base.name}.{name}")
 
 
+def file_path(data_dir: Path, name: str) -> Path | None:
+    """Where a cache file of this data folder goes (for files other modules write, such as the
+    search index); None when caching is off."""
+    base = _base(data_dir)
+    return None if base is None else _file(base, name)
+
+
 def read_section(data_dir: Path, name: str, expected: str) -> Any:
     """A cached section's data if its file exists, parses and carries the signature; else None."""
     base = _base(data_dir)

@@ -20,8 +20,9 @@ from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, Role
 from iae_cli.paths import DATA_FILES, ROLES_FILE, schema_dir
 from iae_cli.scan import ScanSource, check_folder, list_fiche_files, scan_folder
 
-if TYPE_CHECKING:  # the career graph is imported only by the commands that walk it
+if TYPE_CHECKING:  # the career graph and the search index are imported only by the commands that use them
     from iae_cli.careers import CareerGraph
+    from iae_cli.search import SearchIndex
 
 Answer = TypeVar("Answer")
 
@@ -156,6 +157,21 @@ class Catalog:
 
     def glossary(self) -> tuple[GlossaryTerm, ...]:
         return tuple(GlossaryTerm.build(term) for term in self.document("glossary")["terms"])
+
+    def search_index(self) -> SearchIndex:
+        """The full-text index of this data: from the cache when it matches the data's signature,
+        else built (and stored when the cache folder is writable)."""
+        from iae_cli import corpus
+        from iae_cli.search import SearchIndex
+
+        path = cache.file_path(self.data_dir, "search.sqlite") if self._signature else None
+        if path is not None and self._signature:
+            stored = SearchIndex.open(path, self._signature)
+            if stored is not None:
+                return stored
+        fiches = (self.fiche(fiche_id) for fiche_id in self.files)
+        entries = corpus.entries(fiches, self.roles.values(), self.sector(), self.glossary())
+        return SearchIndex.build(entries, path, self._signature or "")
 
     def title_of(self, node_id: str) -> str:
         """The title of a fiche or role, without building every summary."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
     from iae_cli.errors import Problem
     from iae_cli.match import MatchEntry, MatchResult
+    from iae_cli.search import SearchResult
 
 STUDY = "Apec, Les emplois cadres dans les entreprises d'insertion, 2008"
 
@@ -245,3 +246,23 @@ SECTOR: dict[str, Callable[[Any], Any]] = {
 def sector(data: Mapping[str, Any], keys: Iterable[str] | None = None) -> dict[str, Any]:
     """`iae sector [TOPIC] --format json`: the sector, or the keys of one topic."""
     return {key: SECTOR[key](data[key]) for key in (SECTOR if keys is None else keys)}
+
+
+def search(result: SearchResult) -> dict[str, Any]:
+    """`iae search --format json`: results best first, each with its matched passages."""
+    return {
+        "query": result.query.text,
+        "partial": result.partial,
+        "total": result.total,
+        "results": [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "title": hit.title,
+                "score": hit.score,
+                "matches": [{"section": m.section, "text": m.text} for m in hit.matches],
+            }
+            for hit in result.hits
+        ],
+        "suggestions": list(result.suggestions),
+    }

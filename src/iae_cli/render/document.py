@@ -48,7 +48,24 @@ class Tree(NamedTuple):
     lines: tuple[tuple[int, str], ...]
 
 
-Block = Heading | Paragraph | Bullets | Fields | Table | Tree
+class Snippets(NamedTuple):
+    """Labelled passages whose spans (start, end) are marked: matched words of a search. Bold on a
+    terminal, [between brackets] in plain text, **bold** in Markdown."""
+
+    items: tuple[tuple[str, str, tuple[tuple[int, int], ...]], ...]
+
+
+def mark(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str) -> str:
+    """`text` with each span wrapped in `before` and `after` (spans in order, not overlapping)."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], before, text[start:end], after]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+Block = Heading | Paragraph | Bullets | Fields | Table | Tree | Snippets
 
 
 class Document:

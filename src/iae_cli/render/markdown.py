@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean
+from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree, clean
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -12,6 +12,16 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 def escape(text: str) -> str:
     """Data is text, never Markdown or HTML: escape what a renderer would interpret."""
     return _SPECIAL.sub(r"\\\1", clean(text)).replace("\n", " ")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Escaped text with its spans in bold."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [escape(text[last:start]), "**", escape(text[start:end]), "**"]
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 def render_markdown(document: Document) -> str:
@@ -32,6 +42,8 @@ def render_markdown(document: Document) -> str:
             out.append("| " + " | ".join(escape(h) for h in block.headers) + " |")
             out.append("|" + "---|" * len(block.headers))
             out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in block.rows] + [""]
+        elif isinstance(block, Snippets):
+            out += [f"- *{escape(label)}* : {_marked(text, spans)}" for label, text, spans in block.items] + [""]
         elif isinstance(block, Tree):
             out += [f"{'  ' * depth}- {escape(text)}" for depth, text in block.lines] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

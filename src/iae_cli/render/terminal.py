@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, clean
 from iae_cli.render.text import NARROW, table_layout, tree_lines
 
 
@@ -88,10 +88,24 @@ def _block(block: Block, width: int) -> RenderableType:
         return grid
     if isinstance(block, Table):
         return _table(block, width)
+    if isinstance(block, Snippets):
+        return _snippets(block)
     if len(block.lines) > LARGE:
         return _PlainLines([], tree_lines(block, width))
     lines = [Text("  " * depth + ("└ " if depth else ""), style="dim") + _text(text) for depth, text in block.lines]
     return Group(*lines)
+
+
+def _snippets(block: Snippets) -> RenderableType:
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, text, spans in block.items:
+        body = _text(text)
+        for start, end in spans:
+            body.stylize("bold magenta", start, end)
+        grid.add_row(_text(label + " :"), body)
+    return Padding(grid, (0, 0, 0, 2))
 
 
 def render_rich(document: Document, file: IO[str] | None = None) -> None:

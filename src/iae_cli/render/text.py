@@ -6,7 +6,20 @@ import re
 import textwrap
 from itertools import zip_longest
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree, clean, clean_all
+from iae_cli.render.document import (
+    Block,
+    Bullets,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Snippets,
+    Table,
+    Tree,
+    clean,
+    clean_all,
+    mark,
+)
 
 NARROW = 60
 
@@ -126,6 +139,11 @@ def _block(block: Block, width: int) -> list[str]:
         return lines
     if isinstance(block, Table):
         return table_lines(block, width)
+    if isinstance(block, Snippets):
+        lines = []
+        for label, text, spans in block.items:
+            lines += _wrap(mark(text, spans, "[", "]"), width, f"  {clean(label)} : ", "    ")
+        return lines
     return tree_lines(block, width)
 
 

@@ -1,0 +1,46 @@
+"""`iae search MOTS…`: free French words -> fiches, roles, sector topics and acronyms, best first."""
+
+from __future__ import annotations
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.options import check_format, format_option, parse_count
+from iae_cli.cli.output import emit_data, emit_document
+from iae_cli.errors import EXIT_NO_RESULT, UsageError
+
+FORMATS = ("table", "json", "markdown")
+
+
+def run(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(
+        ...,
+        help='Mots à chercher ; "entre guillemets" pour une expression exacte.',
+        metavar="MOTS…",
+        show_default=False,
+    ),
+    limit: str = typer.Option("10", "--limit", "-n", help="Nombre de résultats à montrer (1 à 1000).", metavar="N"),
+    fmt: str = format_option(*FORMATS),
+) -> None:
+    from iae_cli.search import parse_query
+
+    check_format(fmt, *FORMATS)
+    count = parse_count(limit, "--limit") or 10
+    text = " ".join(words)
+    if not parse_query(text).terms:
+        raise UsageError(
+            "la recherche ne contient aucun mot à chercher (les petits mots comme « de » ou « les » sont ignorés) ; "
+            "par exemple : iae search accompagnement"
+        )
+    result = state(ctx).catalog().search_index().search(text, count)
+    if fmt == "json":
+        from iae_cli.render import data
+
+        emit_data(data.search(result), fmt)
+    else:
+        from iae_cli.render.search_views import search_view
+
+        emit_document(search_view(result), fmt)
+    if not result.hits:
+        raise typer.Exit(EXIT_NO_RESULT)

@@ -1,0 +1,69 @@
+"""What `iae search` prints for people: ranked results with their matched passages."""
+
+from __future__ import annotations
+
+from iae_cli.render.document import Document, Heading, Paragraph, Snippets
+from iae_cli.search import Hit, SearchResult
+
+KIND_LABELS = {
+    "fiche": "fiche métier",
+    "role": "poste cité dans les parcours",
+    "sector": "secteur",
+    "glossary": "sigle",
+    "later": "depuis 2008",
+    "rome": "code ROME",
+}
+PARTIAL = "aucun résultat pour tous les mots ; résultats pour une partie"
+SHOWN_QUERY = 80
+
+
+def shown_query(result: SearchResult) -> str:
+    text = " ".join(result.query.text.split())
+    return text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
+
+
+def next_command(hit: Hit) -> str:
+    """The command that shows the whole of a result."""
+    if hit.kind == "fiche":
+        return f"iae show {hit.id}"
+    if hit.kind == "role":
+        return f"iae path {hit.id}"
+    if hit.kind == "sector":
+        return f"iae sector {hit.id.split('/')[0]}"
+    if hit.kind == "glossary":
+        return f"iae glossary {hit.id}"
+    return ""
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def search_view(result: SearchResult) -> Document:
+    doc = Document()
+    count = result.total
+    found = f"{count} résultat{'s' if count > 1 else ''}" if count else "aucun résultat"
+    doc.add(Heading(f"Recherche « {shown_query(result)} » : {found}"))
+    if result.query.cut:
+        doc.add(Paragraph("recherche très longue : seuls ses premiers mots ont été pris en compte", "note"))
+    if not result.hits:
+        if result.suggestions:
+            doc.add(Paragraph(f"Mots proches dans les données : {', '.join(result.suggestions)}."))
+        else:
+            doc.add(Paragraph("Aucun mot proche dans les données : essayez un autre mot."))
+        return doc
+    if result.partial:
+        text = PARTIAL
+        if result.unmatched:
+            text += f" (sans résultat : {', '.join(result.unmatched)})"
+        doc.add(Paragraph(text, "note"))
+    for rank, hit in enumerate(result.hits, start=1):
+        doc.add(Heading(f"{rank}. {hit.title}", 2))
+        line = f"{KIND_LABELS.get(hit.kind, hit.kind)} · {hit.id} · score {_score(hit.score)}"
+        command = next_command(hit)
+        doc.add(Paragraph(f"{line} · {command}" if command else line))
+        if hit.matches:
+            doc.add(Snippets(tuple((m.section, m.text, m.spans) for m in hit.matches)))
+    if result.total > len(result.hits):
+        doc.add(Paragraph(f"… et {result.total - len(result.hits)} autre(s) : --limit N pour en voir plus."))
+    return doc

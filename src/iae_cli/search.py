@@ -1,0 +1,270 @@
+"""Full-text search over everything `iae` knows, with SQLite's FTS5 (standard library).
+
+Each entry (a fiche, a role, a sector topic, a glossary term…) is one row of an FTS5 table whose
+columns hold the *stems* of its title and of its text (`iae_cli.french`), so that word families,
+case and accents match. The tokenizer is `unicode61 remove_diacritics 2`; ranking is BM25, the
+title weighing more than the body. What the person typed never reaches MATCH as it is: the
+expression is built here from quoted stems (`"accompagn" "salari"`, a phrase `"control gest"`, a
+prefix `"accomp"*`), so no input can be read as FTS5 syntax.
+
+The index is a small SQLite file next to the data's cache, stamped with the data's signature: it is
+rebuilt when the data changes and never required (in memory when nothing can be written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from iae_cli.french import STOPWORDS, WORD, fold, stem, stemmed, words
+
+FORMAT = 1
+MAX_TERMS = 32  # a 10,000-character query is cut to its first distinct terms
+MAX_QUERY = 2000  # characters of the query kept for display and parsing
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+PASSAGES_PER_HIT = 3
+MIN_PREFIX = 4  # « not » is a word, not the start of « notion »
+
+
+class Passage(NamedTuple):
+    """A piece of an entry's text, and the section it comes from (« mission », « offre »…)."""
+
+    section: str
+    text: str
+
+
+class Entry(NamedTuple):
+    """One searchable thing: kind (fiche, role, sector, glossary…), id, title and passages."""
+
+    kind: str
+    id: str
+    title: str
+    passages: tuple[Passage, ...]
+
+
+class Term(NamedTuple):
+    """One unit of the query: a stem, a prefix or a phrase of stems."""
+
+    stems: tuple[str, ...]
+    prefix: bool = False
+    label: str = ""  # what the person typed, for messages
+
+    def expression(self) -> str:
+        quoted = '"' + " ".join(self.stems).replace('"', '""') + '"'
+        return quoted + "*" if self.prefix else quoted
+
+    def matches(self, word_stem: str) -> bool:
+        if self.prefix:
+            return word_stem.startswith(self.stems[0])
+        return word_stem in self.stems
+
+
+class Query(NamedTuple):
+    text: str
+    terms: tuple[Term, ...]
+    cut: bool  # the query had more terms than MAX_TERMS
+
+
+def parse_query(text: str) -> Query:
+    """Words and "phrases in quotes" of a query; every other sign is a separator.
+
+    A word that the stemmer leaves whole (« accomp ») is also a prefix; a stemmed word
+    (« accompagner » → « accompagn ») is not, so that « créer » does not find « crédit ».
+    """
+    text = text[:MAX_QUERY]
+    pieces = text.split('"')
+    terms: list[Term] = []
+    seen: set[Term] = set()
+    for index, piece in enumerate(pieces):
+        in_quotes = index % 2 == 1 and index < len(pieces) - 1  # an unclosed quote is plain text
+        found = [w for w in words(piece) if w not in STOPWORDS]
+        candidates: list[Term]
+        if in_quotes and len(found) > 1:
+            candidates = [Term(tuple(stem(w) for w in found), False, " ".join(found))]
+        else:
+            candidates = []
+            for word in found:
+                root = stem(word)
+                candidates.append(Term((root,), root == word and len(word) >= MIN_PREFIX and not word.isdigit(), word))
+        for term in candidates:
+            if term not in seen:
+                seen.add(term)
+                terms.append(term)
+    return Query(text, tuple(terms[:MAX_TERMS]), len(terms) > MAX_TERMS)
+
+
+class Match(NamedTuple):
+    """A passage that matched, with the (start, end) of each matched word in its text."""
+
+    section: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+
+class Hit(NamedTuple):
+    kind: str
+    id: str
+    title: str
+    score: float
+    matches: tuple[Match, ...]
+
+
+class SearchResult(NamedTuple):
+    query: Query
+    hits: tuple[Hit, ...]
+    total: int
+    partial: bool  # no entry had every term: these have some of them
+    unmatched: tuple[str, ...]  # terms found nowhere
+    suggestions: tuple[str, ...]  # close words of the vocabulary, when nothing was found
+
+
+def matched_spans(text: str, terms: Iterable[Term]) -> tuple[tuple[int, int], ...]:
+    """Where the words of `text` that match a term are (the same stems as the index)."""
+    spans = []
+    for found in WORD.finditer(text):
+        folded = fold(found.group())
+        if folded in STOPWORDS:
+            continue
+        root = stem(folded)
+        if any(term.matches(root) for term in terms):
+            spans.append(found.span())
+    return tuple(spans)
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE entries(rowid INTEGER PRIMARY KEY, kind TEXT, id TEXT, title TEXT, passages TEXT);
+CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
+"""
+
+
+class SearchIndex:
+    """An FTS5 index over entries, in memory or in a file."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry], path: Path | None = None, signature: str = "") -> SearchIndex:
+        """Index the entries; write them to `path` (atomically) when given and writable, else keep
+        them in memory."""
+        memory = sqlite3.connect(":memory:")
+        memory.executescript(_SCHEMA)
+        _fill(memory, entries, signature)
+        if path is not None:
+            _save(memory, path)
+        return cls(memory)
+
+    @classmethod
+    def open(cls, path: Path, signature: str) -> SearchIndex | None:
+        """The index stored at `path` if it is there, readable and for this signature; else None."""
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != f"{FORMAT}:{signature}":
+            connection.close()
+            return None
+        return cls(connection)
+
+    def search(self, text: str, limit: int = 10) -> SearchResult:
+        """Entries with every term, best first; else those with some of them (`partial`)."""
+        query = parse_query(text)
+        if not query.terms:
+            return SearchResult(query, (), 0, False, (), ())
+        every = " ".join(t.expression() for t in query.terms)
+        rows, total = self._ranked(every, limit)
+        partial = False
+        unmatched: tuple[str, ...] = ()
+        if not rows and len(query.terms) > 1:
+            unmatched = tuple(t.label for t in query.terms if not self._count(t.expression()))
+            rows, total = self._ranked(" OR ".join(t.expression() for t in query.terms), limit)
+            partial = bool(rows)
+        if not rows:
+            labels = [t.label for t in query.terms]
+            return SearchResult(query, (), 0, False, tuple(labels), self.suggestions(labels))
+        hits = tuple(_hit(row, query.terms) for row in rows)
+        return SearchResult(query, hits, total, partial, unmatched, ())
+
+    def _ranked(self, expression: str, limit: int) -> tuple[list[tuple[str, str, str, str, float]], int]:
+        sql = (
+            "SELECT e.kind, e.id, e.title, e.passages, bm25(fts, ?, ?) AS rank FROM fts "
+            "JOIN entries e ON e.rowid = fts.rowid WHERE fts MATCH ? ORDER BY rank, e.rowid LIMIT ?"
+        )
+        rows = self.connection.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, expression, limit)).fetchall()
+        total = len(rows) if len(rows) < limit else self._count(expression)
+        return rows, total
+
+    def _count(self, expression: str) -> int:
+        row = self.connection.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
+        return int(row[0])
+
+    def suggestions(self, labels: Iterable[str], count: int = 5) -> tuple[str, ...]:
+        """Words of the indexed text closest to the query's words (difflib)."""
+        import difflib
+
+        vocabulary = [row[0] for row in self.connection.execute("SELECT word FROM vocabulary")]
+        found: list[str] = []
+        for label in labels:
+            for word in label.split():
+                for close in difflib.get_close_matches(word, vocabulary, n=count, cutoff=0.7):
+                    if close not in found and close != word:
+                        found.append(close)
+        return tuple(found[:count])
+
+
+def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:
+    kind, entry_id, title, passages_json, rank = row
+    scored: list[tuple[int, int, Match]] = []
+    for position, (section, text) in enumerate(json.loads(passages_json)):
+        spans = matched_spans(text, terms)
+        if spans:
+            distinct = len({fold(text[a:b]) for a, b in spans})
+            scored.append((-distinct, position, Match(section, text, spans)))
+    scored.sort(key=lambda item: item[:2])
+    return Hit(kind, entry_id, title, round(-rank, 3), tuple(m for _d, _p, m in scored[:PASSAGES_PER_HIT]))
+
+
+def _fill(connection: sqlite3.Connection, entries: Iterable[Entry], signature: str) -> None:
+    vocabulary: set[str] = set()
+    rows = []
+    texts = []
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for rowid, entry in enumerate(entries, start=1):
+        body = words("\n".join([text for _section, text in entry.passages]))
+        vocabulary.update(body)
+        rows.append((rowid, entry.kind, entry.id, entry.title, dumps(entry.passages)))
+        texts.append((rowid, stemmed(words(f"{entry.title} {entry.id.replace('-', ' ')}")), stemmed(body)))
+    vocabulary = {w for w in vocabulary if len(w) > 2 and not w.isdigit()}
+    with connection:
+        connection.execute("INSERT INTO meta VALUES ('signature', ?)", (f"{FORMAT}:{signature}",))
+        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", texts)
+        connection.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
+
+
+def _save(memory: sqlite3.Connection, path: Path) -> None:
+    """Copy the index to `path` through a temporary file and a rename; nothing when not writable."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".iae-", suffix=".tmp")
+        os.close(handle)
+    except OSError:
+        return
+    try:
+        target = sqlite3.connect(temporary)
+        try:
+            memory.backup(target)
+        finally:
+            target.close()
+        os.replace(temporary, path)
+    except (OSError, sqlite3.Error):
+        Path(temporary).unlink(missing_ok=True)
