@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-EXIT_OK = 0
 EXIT_NO_RESULT = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
@@ -48,11 +47,21 @@ class UsageError(IaeError):
 
 
 class UnknownNameError(UsageError):
-    """A name that matches no role, or several (exit 2), with suggestions."""
+    """A name that matches no role, or several (exit 2). `list_helps`: the message suggests
+    nothing, and the list of names would help (the CLI says which command gives it)."""
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, list_helps: bool = False) -> None:
         super().__init__(message)
-        self.suggestions = suggestions
+        self.list_helps = list_helps
+
+
+class OutOfRange(UsageError):
+    """A value outside what the study covers (exit 2). `field` names it ("bac", "years") so that
+    the CLI can word the refusal with its option."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NoResultError(IaeError):

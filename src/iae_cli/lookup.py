@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from iae_cli.errors import UnknownNameError, UsageError
+from iae_cli.errors import UnknownNameError
 
 MAX_NAME_LENGTH = 300
 _STOP_WORDS = frozenset({"d", "de", "du", "des", "l", "la", "le", "les", "un", "une", "en", "dans", "au", "aux"})
@@ -43,17 +43,17 @@ class NameIndex(NamedTuple):
         return cls({k: frozenset(v) for k, v in keys.items()}, tuple(ids))
 
     def resolve(self, name: str, what: str = "métier") -> str:
-        """The one id `name` designates; UnknownNameError (with suggestions) otherwise."""
+        """The one id `name` designates; UnknownNameError (with close ids, if any) otherwise."""
         shown = _CONTROL.sub("�", name)
         if len(shown) > 60:
             shown = shown[:57] + "…"
         if not name.strip():
-            raise UsageError(f"nom de {what} vide : donnez un identifiant ou un intitulé (voir « iae list »)")
+            raise UnknownNameError(f"nom de {what} vide : donnez un identifiant ou un intitulé", list_helps=True)
         if len(name) > MAX_NAME_LENGTH:
             raise UnknownNameError(f"nom de {what} trop long ({len(name)} caractères ; au plus {MAX_NAME_LENGTH})")
         folded = fold(_CONTROL.sub(" ", name))
         if not folded:
-            raise UnknownNameError(f"« {shown} » ne désigne aucun {what} (voir « iae list »)")
+            raise UnknownNameError(f"« {shown} » ne désigne aucun {what}", list_helps=True)
         exact = self.keys.get(folded)
         if exact and len(exact) == 1:
             return next(iter(exact))
@@ -67,7 +67,7 @@ class NameIndex(NamedTuple):
         if candidates:
             ordered = tuple(i for i in self.ids if i in candidates)
             raise UnknownNameError(
-                f"« {shown} » est ambigu : il peut désigner {', '.join(ordered)} ; précisez l'identifiant", ordered
+                f"« {shown} » est ambigu : il peut désigner {', '.join(ordered)} ; précisez l'identifiant"
             )
         close = difflib.get_close_matches(folded, list(self.keys), n=6, cutoff=0.5)
         suggestions: list[str] = []
@@ -75,8 +75,8 @@ class NameIndex(NamedTuple):
             for node_id in sorted(self.keys[key]):
                 if node_id not in suggestions:
                     suggestions.append(node_id)
-        hint = f" ; identifiants proches : {', '.join(suggestions[:3])}" if suggestions else " (voir « iae list »)"
-        raise UnknownNameError(f"aucun {what} ne s'appelle « {shown} »{hint}", tuple(suggestions[:3]))
+        hint = f" ; identifiants proches : {', '.join(suggestions[:3])}" if suggestions else ""
+        raise UnknownNameError(f"aucun {what} ne s'appelle « {shown} »{hint}", list_helps=not suggestions)
 
 
 def resolve(

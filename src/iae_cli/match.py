@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, NamedTuple
 
-from iae_cli.errors import UsageError
+from iae_cli.errors import OutOfRange
 from iae_cli.model import FicheSummary
 
 MAX_BAC = 8
@@ -28,10 +28,12 @@ class Profile:
 
 
 def check_profile(bac: int | None, years: float | None) -> None:
+    """The one range check of a profile (OutOfRange names the field; the CLI names its option)."""
     if bac is not None and not 0 <= bac <= MAX_BAC:
-        raise UsageError(f"--bac doit être un niveau entre 0 (baccalauréat) et {MAX_BAC} (doctorat) ; reçu : {bac}")
+        message = f"le diplôme doit être un niveau entre 0 (baccalauréat) et {MAX_BAC} (doctorat) ; reçu : {bac}"
+        raise OutOfRange("bac", message)
     if years is not None and (math.isnan(years) or not 0 <= years <= MAX_YEARS):
-        raise UsageError(f"--years doit être un nombre d'années entre 0 et {MAX_YEARS:g} ; reçu : {years}")
+        raise OutOfRange("years", f"l'expérience doit être entre 0 et {MAX_YEARS:g} ans ; reçu : {years}")
 
 
 class Gap(NamedTuple):
@@ -54,6 +56,29 @@ def gap(profile: Profile, fiche: FicheSummary) -> Gap:
     missing_bac = max(0, fiche.diploma.min_bac - profile.bac)
     missing_years = max(0.0, fiche.experience.min_years - profile.years)
     return Gap(missing_bac, round(missing_years, 2))
+
+
+StepState = Literal["open", "blocked", "later", "unknown"]
+
+
+def route_states(route: Sequence[str], fiches: Mapping[str, FicheSummary], profile: Profile) -> tuple[StepState, ...]:
+    """Where a person stands at each step of a route: `open` (requirements met), `blocked` (the
+    first step not met), `later` (the steps after it), `unknown` (a post with no fiche, hence no
+    stated requirements)."""
+    states: list[StepState] = []
+    blocked = False
+    for node in route:
+        fiche = fiches.get(node)
+        if fiche is None:
+            states.append("unknown")
+        elif gap(profile, fiche).met:
+            states.append("open")
+        elif not blocked:
+            blocked = True
+            states.append("blocked")
+        else:
+            states.append("later")
+    return tuple(states)
 
 
 class MatchEntry(NamedTuple):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from iae_cli.errors import UnknownNameError
 from iae_cli.paths import FICHES_DIR, YAML_SUFFIXES
 
 if TYPE_CHECKING:
@@ -20,17 +21,24 @@ def _labels(catalog: Catalog, with_roles: bool) -> Iterable[tuple[str, Iterable[
             yield role.id, (role.title,)
 
 
-def resolve_fiche(catalog: Catalog, name: str) -> str:
+def _resolve(name: str, ids: Mapping[str, object], labels: Iterable[tuple[str, Iterable[str]]], what: str) -> str:
     from iae_cli.lookup import resolve
 
-    return resolve(name, catalog.files, _labels(catalog, False), "métier")
+    try:
+        return resolve(name, ids, labels, what)
+    except UnknownNameError as error:
+        if error.list_helps:
+            raise UnknownNameError(f"{error.message} (voir « iae list »)") from None
+        raise
+
+
+def resolve_fiche(catalog: Catalog, name: str) -> str:
+    return _resolve(name, catalog.files, _labels(catalog, False), "métier")
 
 
 def resolve_role(catalog: Catalog, name: str) -> str:
-    from iae_cli.lookup import resolve
-
     ids = {**dict.fromkeys(catalog.files), **dict.fromkeys(catalog.roles)}
-    return resolve(name, ids, _labels(catalog, True), "poste")
+    return _resolve(name, ids, _labels(catalog, True), "poste")
 
 
 def complete_fiche_id(ctx: Any, incomplete: str) -> list[str]:

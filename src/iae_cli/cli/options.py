@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import typer
 
-from iae_cli.errors import UsageError
+from iae_cli.errors import OutOfRange, UsageError
+from iae_cli.match import MAX_BAC, MAX_YEARS, check_profile
 
 FORMAT_HELP = "Format de sortie : {choices}."
 
@@ -77,8 +77,12 @@ def parse_bac(text: str | None, option: str = "--bac") -> int | None:
             f"reçu : « {text[:40]} »"
         )
     value = int(cleaned)
-    if value > 8:
-        raise UsageError(f"{option} doit être entre 0 (baccalauréat) et 8 (doctorat) ; reçu : {value}")
+    try:
+        check_profile(value, None)
+    except OutOfRange:
+        raise UsageError(
+            f"{option} doit être entre 0 (baccalauréat) et {MAX_BAC} (doctorat) ; reçu : {value}"
+        ) from None
     return value
 
 
@@ -91,8 +95,11 @@ def parse_years(text: str | None, option: str = "--years") -> float | None:
         raise UsageError(
             f"{option} attend un nombre d'années, par exemple {option} 3 ou {option} 1,5 ; reçu : « {text[:40]} »"
         ) from None
-    if math.isnan(value) or math.isinf(value) or not 0 <= value <= 60:
-        raise UsageError(f"{option} doit être un nombre d'années entre 0 et 60 ; reçu : « {text[:40]} »")
+    try:
+        check_profile(None, value)
+    except OutOfRange:
+        message = f"{option} doit être un nombre d'années entre 0 et {MAX_YEARS:g} ; reçu : « {text[:40]} »"
+        raise UsageError(message) from None
     return value
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import CareerGraph, Route
-from iae_cli.match import Profile
 from iae_cli.model import FicheSummary
 from iae_cli.render import labels
 from iae_cli.render.document import Document, Heading, Paragraph, Table, Tree
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph, Route
+    from iae_cli.match import StepState
+
+STATE_LABELS: dict[str, str] = {"open": "accessible", "blocked": "bloque ici", "later": "plus tard", "unknown": "—"}
 
 
 def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
@@ -23,38 +28,27 @@ def route_view(
     routes: list[Route],
     fiches: Mapping[str, FicheSummary],
     title_of: Callable[[str], str],
-    profile: Profile | None = None,
+    states: Sequence[Sequence[StepState]] | None = None,
 ) -> Document:
-    from iae_cli.match import gap
-
+    """Each route step by step; `states` (one per route, from match.route_states) adds where a
+    person stands at each step."""
     doc = Document()
     for number, route in enumerate(routes, 1):
         moves = len(route) - 1
         head = f"{title_of(route[0])} → {title_of(route[-1])} : {moves} étape{'s' if moves > 1 else ''}"
         doc.add(Heading(head if len(routes) == 1 else f"Parcours {number} — {head}", 1 if number == 1 else 2))
         rows = []
-        blocked = False
         for index, node in enumerate(route):
             how = "départ"
             if index:
                 e = graph.edges[(route[index - 1], node)]
                 how = f"{labels.LINK_LABELS[e.kind]} (p. {', '.join(e.pages)})"
             row = [str(index), f"{title_of(node)}\n{node}", *_requirements(node, fiches), how]
-            if profile is not None:
-                f = fiches.get(node)
-                if f is None:
-                    state = "—"
-                elif gap(profile, f).met:
-                    state = "accessible"
-                elif not blocked:
-                    blocked = True
-                    state = "bloque ici"
-                else:
-                    state = "plus tard"
-                row.append(state)
+            if states is not None:
+                row.append(STATE_LABELS[states[number - 1][index]])
             rows.append(tuple(row))
         headers = ["#", "Poste / identifiant", "Exige", "Salaire", "Passage"]
-        if profile is not None:
+        if states is not None:
             headers.append("Vous")
         doc.add(Table(tuple(headers), tuple(rows)))
         need = [fiches[n].experience.min_years for n in route if n in fiches]

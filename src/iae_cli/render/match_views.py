@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from iae_cli.match import MatchEntry, MatchResult, Profile
 from iae_cli.model import LEVEL_LABELS, FicheSummary
 from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
+
+if TYPE_CHECKING:
+    from iae_cli.match import MatchEntry, MatchResult, Profile
 
 
 def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:

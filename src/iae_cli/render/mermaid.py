@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import Edge
+if TYPE_CHECKING:
+    from iae_cli.careers import Edge
 
 _UNSAFE = re.compile(r'["<>&#\x00-\x1f\x7f-\x9f`]')
 

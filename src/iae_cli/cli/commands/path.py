@@ -84,10 +84,12 @@ def run(
         edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
         typer.echo(flowchart((n for r in routes for n in r), edges.values(), catalog.title_of), nl=False)
     else:
+        from iae_cli.match import route_states
         from iae_cli.render.career_views import route_view
 
         steps = {node: catalog.summary_of(node) for route in routes for node in route if node in catalog.files}
-        emit_document(route_view(graph, routes, steps, catalog.title_of, profile))
+        states = [route_states(route, steps, profile) for route in routes] if profile else None
+        emit_document(route_view(graph, routes, steps, catalog.title_of, states))
 
 
 def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str) -> None:
