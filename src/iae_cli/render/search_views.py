@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from iae_cli.render.document import Document, Heading, Paragraph, Snippets
-from iae_cli.search import Hit, SearchResult
+
+if TYPE_CHECKING:  # render formats core results; it never calls the core
+    from iae_cli.search import Hit, SearchResult
 
 KIND_LABELS = {
     "fiche": "fiche métier",
