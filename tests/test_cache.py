@@ -11,6 +11,7 @@ import pytest
 from iae_cli import cache
 from iae_cli.catalog import Catalog
 from iae_cli.model import LEVEL_ORDER
+from iae_cli.paths import DATA_FILES
 from tests.conftest import run
 
 
@@ -21,7 +22,7 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 7 and not any(n.startswith(".") for n in names)
+    assert len(names) == 5 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
     for path in _files(isolated_cache):
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if path.suffix == ".jsonl" else text
@@ -141,7 +142,7 @@ def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_c
     first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
     second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
     assert "25–30" in first and "27–30" in second
-    assert len(_files(isolated_cache)) == 14
+    assert len(_files(isolated_cache)) == 2 * (5 + len(DATA_FILES))
 
 
 def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:

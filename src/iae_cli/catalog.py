@@ -22,6 +22,8 @@ from iae_cli.scan import ScanSource, check_folder, list_fiche_files, scan_folder
 
 if TYPE_CHECKING:  # the career graph and the search index are imported only by the commands that use them
     from iae_cli.careers import CareerGraph
+    from iae_cli.later import LaterFacts, RomeTable
+    from iae_cli.money import PriceIndex
     from iae_cli.search import SearchIndex
 
 Answer = TypeVar("Answer")
@@ -172,6 +174,27 @@ class Catalog:
         fiches = (self.fiche(fiche_id) for fiche_id in self.files)
         entries = corpus.entries(fiches, self.roles.values(), self.sector(), self.glossary())
         return SearchIndex.build(entries, path, self._signature or "")
+
+    def later(self) -> LaterFacts | None:
+        """The facts after the study (depuis-2008.yaml); None when the folder has none."""
+        from iae_cli.later import LaterFacts
+
+        raw = self.document("later")
+        return None if raw is None else LaterFacts.build(raw)
+
+    def rome(self) -> RomeTable | None:
+        """The proposed links to ROME codes (rome.yaml); None when the folder has none."""
+        from iae_cli.later import RomeTable
+
+        raw = self.document("rome")
+        return None if raw is None else RomeTable.build(raw)
+
+    def prices(self) -> PriceIndex | None:
+        """The price-index table (prix.yaml); None when the folder has none."""
+        from iae_cli.money import PriceIndex
+
+        raw = self.document("prices")
+        return None if raw is None else PriceIndex.build(raw)
 
     def title_of(self, node_id: str) -> str:
         """The title of a fiche or role, without building every summary."""

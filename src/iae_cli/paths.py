@@ -13,6 +13,9 @@ FICHES_DIR = "metiers"
 ROLES_FILE = "roles.yaml"
 SECTOR_FILE = "secteur.yaml"
 GLOSSARY_FILE = "glossaire.yaml"
+LATER_FILE = "depuis-2008.yaml"
+PRICES_FILE = "prix.yaml"
+ROME_FILE = "rome.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -25,6 +28,7 @@ class DataFile(NamedTuple):
     schema: str  # in schema_dir()
     unique: tuple[tuple[str, str], ...] = ()  # (list, field): each item's field must be unique in that list
     required: bool = True  # an optional file may be absent from a user's folder (the document is then None)
+    check: str | None = None  # "module:function" checking what the schema cannot (fiche ids known to the scan)
 
 
 DATA_FILES: tuple[DataFile, ...] = (
@@ -32,6 +36,17 @@ DATA_FILES: tuple[DataFile, ...] = (
         "sector", SECTOR_FILE, "secteur.schema.json", (("structures", "id"), ("networks", "id"), ("training", "id"))
     ),
     DataFile("glossary", GLOSSARY_FILE, "glossaire.schema.json", (("terms", "term"),)),
+    # Later facts (issue 12): optional, so that a folder of fiches alone still works.
+    DataFile(
+        "later",
+        LATER_FILE,
+        "depuis-2008.schema.json",
+        (("entries", "id"), ("terms", "term"), ("figures", "series")),
+        required=False,
+        check="iae_cli.later:check_later",
+    ),
+    DataFile("prices", PRICES_FILE, "prix.schema.json", (("years", "year"),), False, "iae_cli.later:check_prices"),
+    DataFile("rome", ROME_FILE, "rome.schema.json", (("codes", "code"),), False, "iae_cli.later:check_rome"),
 )
 
 _PACKAGE_DIR = Path(__file__).resolve().parent

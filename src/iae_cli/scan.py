@@ -278,15 +278,16 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
             message = f"champ « {where} » : « {ref} » n'est ni une fiche de {FICHES_DIR}/ ni un rôle de {ROLES_FILE}"
             problems.append(Problem(display, line, message))
 
+    fiche_ids = frozenset(scan.fiches) | frozenset(Path(name).stem for name, _stat in fiche_files)  # broken ones too
     for data_file in DATA_FILES:
-        scan.documents[data_file.key] = _read_document(data_dir, data_file, problems)
+        scan.documents[data_file.key] = _read_document(data_dir, data_file, problems, fiche_ids)
     if not scan.fiches and not problems:
         message = "aucune fiche (attendu : des fichiers <id>.yaml)"
         problems.append(Problem(show_path(data_dir, FICHES_DIR), None, message))
     return scan
 
 
-def _read_document(data_dir: Path, data_file: DataFile, problems: list[Problem]) -> Any:
+def _read_document(data_dir: Path, data_file: DataFile, problems: list[Problem], fiche_ids: frozenset[str]) -> Any:
     """A data file's validated content; None when it has problems or, being optional, is absent."""
     path = data_dir / data_file.file
     if not data_file.required and not os.path.lexists(path):
@@ -298,6 +299,11 @@ def _read_document(data_dir: Path, data_file: DataFile, problems: list[Problem])
     before = len(problems)
     for topic, key in data_file.unique:
         _check_unique(doc, display, topic, key, problems)
+    if data_file.check:
+        import importlib
+
+        module, function = data_file.check.split(":")
+        problems.extend(getattr(importlib.import_module(module), function)(doc, display, fiche_ids))
     return doc.value if len(problems) == before else None
 
 

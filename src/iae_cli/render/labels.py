@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from typing import TYPE_CHECKING
+
 from iae_cli.model import BAND_LABELS, Diploma, Experience, Salary
+
+if TYPE_CHECKING:
+    from iae_cli.money import Euros, TodayPay
 
 
 def number(value: float) -> str:
@@ -61,3 +67,53 @@ def table_note(e: Experience) -> str | None:
 
 
 LINK_LABELS = {"stated": "cité par l'étude", "inferred": "déduit"}
+
+
+# ---------------------------------------------------------------- pay in another year's euros
+
+
+def whole(value: float) -> str:
+    """k€ rounded to the unit, halves up: 32.4 -> '32', 38.9 -> '39'."""
+    return number(float(math.floor(value + 0.5)))
+
+
+def pay_range(low: float, high: float) -> str:
+    return f"{whole(low)} k€" if whole(low) == whole(high) else f"{whole(low)}–{whole(high)} k€"
+
+
+def today(pay: TodayPay) -> str:
+    """'≈ 32–39 k€ de 2025'."""
+    return f"≈ {pay_range(pay.min_keur, pay.max_keur)} de {pay.year}"
+
+
+def study_year(s: Salary, euros: Euros | None) -> int:
+    if s.year is not None:
+        return s.year
+    return euros.prices.study_year if euros is not None else 2008
+
+
+def salary_cell(s: Salary, euros: Euros | None) -> str:
+    """A table cell: '25–30 k€ en 2008' over '≈ 32–39 k€ de 2025' (two short lines: no cut at 60 columns)."""
+    if euros is None:
+        return salary(s)
+    pay = euros.convert(s.min_keur, s.max_keur, s.year)
+    return f"{salary(s)} en {study_year(s, euros)}\n{today(pay)}"
+
+
+def salary_sentence(s: Salary, euros: Euros | None) -> str:
+    """'25–30 k€ brut/an en 2008 (≈ 32–39 k€ de 2025)'."""
+    text = f"{salary(s)} brut/an en {study_year(s, euros)}"
+    if euros is not None:
+        text += f" ({today(euros.convert(s.min_keur, s.max_keur, s.year))})"
+    return text
+
+
+def euros_note(euros: Euros | None) -> str:
+    """The discreet line under every list of pay: where the facts and the conversion come from."""
+    text = "Métiers, exigences et salaires : étude Apec de 2008"
+    if euros is None:
+        return text + "."
+    return (
+        f"{text} ; « ≈ … de {euros.year} » : le même salaire corrigé de la hausse des prix (indice INSEE), "
+        "pas un salaire observé aujourd'hui."
+    )
