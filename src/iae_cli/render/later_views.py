@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from iae_cli.later import Change, FicheLater, LaterEntry, LaterFacts, LaterSource, RomeTable
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Heading, Paragraph, Table
+
+if TYPE_CHECKING:
+    from iae_cli.later import Change, FicheLater, LaterEntry, LaterFacts, LaterSource, RomeTable
 
 MONTHS = (
     "janvier",
