@@ -252,11 +252,33 @@ class Role(NamedTuple):
         return cls(raw["id"], raw["title"], raw.get("note"), raw["pages"])
 
 
+class GlossarySource(NamedTuple):
+    """Where an expansion comes from when the study does not give it."""
+
+    name: str
+    url: str
+    later: bool  # published after the study (2008)
+
+
 class GlossaryTerm(NamedTuple):
     term: str
     meaning: str
-    in_study: bool
+    usage: str  # acronym_and_words | acronym_only | words_only (see glossaire.schema.json)
+    note: str | None = None
+    source: GlossarySource | None = None
+
+    @property
+    def in_study(self) -> bool:
+        """The study writes the acronym and its full form (the `in_study` of the JSON contract)."""
+        return self.usage == "acronym_and_words"
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> GlossaryTerm:
-        return cls(raw["term"], raw["meaning"], raw["in_study"])
+        source = raw.get("source")
+        return cls(
+            raw["term"],
+            raw["meaning"],
+            raw["usage"],
+            raw.get("note"),
+            None if source is None else GlossarySource(source["name"], source["url"], source["later"]),
+        )

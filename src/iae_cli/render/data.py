@@ -187,7 +187,19 @@ def career_map(start: str, reached: list[tuple[str, int, str | None]], tree_edge
 
 def glossary(terms: Iterable[GlossaryTerm]) -> list[dict[str, Any]]:
     """`iae glossary --format json`."""
-    return [{"term": t.term, "meaning": t.meaning, "in_study": t.in_study} for t in terms]
+    return [
+        {
+            "term": t.term,
+            "meaning": t.meaning,
+            "in_study": t.in_study,
+            "usage": t.usage,
+            "note": t.note,
+            "source": None
+            if t.source is None
+            else {"name": t.source.name, "url": t.source.url, "later": t.source.later},
+        }
+        for t in terms
+    ]
 
 
 def validation(folder: str, problems: list[Problem]) -> dict[str, Any]:
@@ -212,33 +224,68 @@ def _figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     return _pick(figure, "label", "value", optional=("pages",))
 
 
+def _sections(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [{"title": s["title"], "items": list(s["items"])} for s in items]
+
+
 def _network(n: Mapping[str, Any]) -> dict[str, Any]:
     out = _pick(n, "id", "acronym", "name", "founded", "role")
     out["figures"] = [_figure(f) for f in n["figures"]]
+    out["sections"] = _sections(n["sections"])
     out.update(_pick(n, "website", "pages"))
     return out
 
 
 def _topics(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [_pick(t, "title", "summary", "pages") for t in items]
+    return [{**_pick(t, "title", "summary", "pages"), "details": list(t.get("details", ()))} for t in items]
+
+
+def _training(t: Mapping[str, Any]) -> dict[str, Any]:
+    out = _pick(t, "id", "name", "summary", "pages")
+    out["sections"] = _sections(t["sections"])
+    out["note"] = t.get("note")
+    return out
 
 
 SECTOR: dict[str, Callable[[Any], Any]] = {
     "study": lambda s: _pick(s, "title", "publisher", "date", "method", "pages"),
+    "context": lambda c: _pick(c, "points", "pages"),
+    "legal_frame": lambda f: _pick(
+        f,
+        "law_1998",
+        "aim",
+        "objectives",
+        "definition",
+        "conditions_intro",
+        "conditions",
+        "shared_frame",
+        "note",
+        "pages",
+    ),
     "structures": lambda items: [
-        _pick(s, "id", "acronym", "name", "count_2005", "count_note", "definition", "pages") for s in items
+        _pick(s, "id", "acronym", "name", "count_2005", "count_note", "definition", "note", "pages") for s in items
     ],
+    "networks_intro": list,
     "networks": lambda items: [_network(n) for n in items],
     "figures": lambda items: [_figure(f) for f in items],
     "sectors_of_activity": list,
-    "history": lambda items: [_pick(h, "year", "event") for h in items],
+    "history": lambda items: [{**_pick(h, "year", "event"), "note": h.get("note")} for h in items],
     "contract": lambda c: _pick(
         c, "name", "min_months", "max_months", "min_weekly_hours", "replaces", "rules", "reference", "pages"
     ),
     "finance_solidaire": lambda items: [_pick(t, "term", "meaning") for t in items],
+    "finance_solidaire_scope": lambda f: _pick(
+        f, "summary", "operations", "traditional", "traditional_note", "specific", "pages"
+    ),
     "traits": _topics,
+    "positive_exit": lambda p: {
+        "summary": p["summary"],
+        "definitions": [_pick(d, "who", "meaning") for d in p["definitions"]],
+        "pages": p["pages"],
+    },
     "trends": _topics,
-    "training": lambda items: [_pick(t, "id", "name", "summary", "pages") for t in items],
+    "policy_report": lambda r: _pick(r, "title", "author", "addressee", "date", "diagnosis", "follow_up", "pages"),
+    "training": lambda items: [_training(t) for t in items],
     "emerging_roles": lambda r: _pick(r, "items", "note", "pages"),
 }
 

@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from iae_cli.model import GlossaryTerm
 from iae_cli.render import labels
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree
+
+# ---------------------------------------------------------------- French typography
+
+_NBSP = "\u00a0"
+_SPACING = (
+    ("« ", "«" + _NBSP),
+    (" »", _NBSP + "»"),
+    (" :", _NBSP + ":"),
+    (" ;", _NBSP + ";"),
+    (" ?", _NBSP + "?"),
+    (" !", _NBSP + "!"),
+)
+
+
+def french(text: str) -> str:
+    """A no-break space inside « » and before : ; ? ! so that a line never starts with them."""
+    for plain, tied in _SPACING:
+        text = text.replace(plain, tied)
+    return text
+
+
+def _typeset_block(block: Block) -> Block:
+    if isinstance(block, Heading):
+        return Heading(french(block.text), block.level)
+    if isinstance(block, Paragraph):
+        return Paragraph(french(block.text), block.style)
+    if isinstance(block, Bullets):
+        return Bullets(tuple(map(french, block.items)), None if block.title is None else french(block.title))
+    if isinstance(block, Fields):
+        return Fields(tuple((french(k), french(v)) for k, v in block.pairs))
+    if isinstance(block, Table):
+        return Table(tuple(map(french, block.headers)), tuple(tuple(map(french, r)) for r in block.rows))
+    if isinstance(block, Tree):
+        return Tree(tuple((depth, french(text)) for depth, text in block.lines))
+    return block  # the sector and glossary views build no other block
+
+
+def _typeset(doc: Document) -> Document:
+    doc.blocks = [_typeset_block(b) for b in doc.blocks]
+    return doc
+
 
 # ---------------------------------------------------------------- sector
 
@@ -24,67 +65,168 @@ SECTOR_TOPICS: dict[str, str] = {
     "roles": "Nouveaux métiers de la RSE",
 }
 
+Sector = dict[str, Any]
+
 
 def _count(structure: dict[str, Any]) -> str:
     return labels.number(structure["count_2005"]) if structure["count_2005"] is not None else "ambigu (voir la note)"
 
 
-def _sector_topic(topic: str, sector: dict[str, Any]) -> list[Block]:
-    if topic == "structures":
-        out: list[Block] = [
-            Table(
-                ("Sigle", "Structure", "Nombre fin 2005"),
-                tuple((s["acronym"], s["name"], _count(s)) for s in sector["structures"]),
+def _pages(pages: str) -> str:
+    return f"(p. {pages})"
+
+
+def _sections(sections: list[dict[str, Any]]) -> list[Block]:
+    return [Bullets(tuple(s["items"]), s["title"]) for s in sections]
+
+
+def _structures(sector: Sector) -> list[Block]:
+    out: list[Block] = [
+        Table(
+            ("Sigle", "Structure", "Nombre fin 2005"),
+            tuple((s["acronym"], s["name"], _count(s)) for s in sector["structures"]),
+        )
+    ]
+    for s in sector["structures"]:
+        out.append(Bullets(tuple(s["definition"]), f"{s['acronym']} — {s['name']} {_pages(s['pages'])}"))
+        out += [Paragraph(text, "note") for text in (s["count_note"], s["note"]) if text]
+    frame = sector["legal_frame"]
+    out += [
+        Heading(f"Le cadre légal d'une structure d'insertion {_pages(frame['pages'])}", 3),
+        Paragraph(frame["shared_frame"]),
+        Fields(
+            (
+                ("Loi", frame["law_1998"]),
+                ("But", frame["aim"]),
+                ("Définition de l'IAE", frame["definition"]),
             )
-        ]
-        for s in sector["structures"]:
-            out += [Bullets(tuple(s["definition"]), f"{s['acronym']} — {s['name']}")]
-            if s["count_note"]:
-                out.append(Paragraph(s["count_note"], "note"))
-        return out
-    if topic == "networks":
-        out = []
-        for n in sector["networks"]:
-            name = f"{n['acronym']} — {n['name']}" if n["acronym"] else n["name"]
-            out += [Heading(f"{name} (fondé en {n['founded']})", 3), Paragraph(n["role"])]
-            out += [Bullets(tuple(f"{f['label']} : {labels.number(f['value'])}" for f in n["figures"]))]
-            if n["website"]:
-                out.append(Paragraph(f"Site cité : {n['website']}"))
-        return out
-    if topic == "figures":
-        return [
-            Table(
-                ("Chiffre", "Valeur", "Pages"),
-                tuple((f["label"], labels.number(f["value"]), f.get("pages", "")) for f in sector["figures"]),
-            ),
-            Bullets(tuple(sector["sectors_of_activity"]), "Secteurs d'activité des salariés en insertion"),
-        ]
-    if topic == "history":
-        return [Table(("Année", "Repère"), tuple((str(h["year"]), h["event"]) for h in sector["history"]))]
-    if topic == "contract":
-        c = sector["contract"]
-        return [
-            Fields(
-                (
-                    ("Durée", f"{c['min_months']} à {c['max_months']} mois"),
-                    ("Temps de travail", f"au moins {c['min_weekly_hours']} h par semaine"),
-                    ("Remplace", ", ".join(c["replaces"])),
-                    ("Référence", c["reference"]),
-                )
-            ),
-            Bullets(tuple(c["rules"])),
-        ]
-    if topic == "finance":
-        return [Fields(tuple((t["term"], t["meaning"]) for t in sector["finance_solidaire"]))]
-    if topic in ("traits", "trends"):
-        return [Fields(tuple((t["title"], t["summary"]) for t in sector[topic]))]
-    if topic == "training":
-        return [Fields(tuple((t["name"], t["summary"]) for t in sector["training"]))]
+        ),
+        Bullets(tuple(frame["objectives"]), "Les trois objectifs de la loi"),
+        Bullets(tuple(frame["conditions"]), frame["conditions_intro"]),
+    ]
+    if frame["note"]:
+        out.append(Paragraph(frame["note"], "note"))
+    return out
+
+
+def _networks(sector: Sector) -> list[Block]:
+    out: list[Block] = [Paragraph(text) for text in sector["networks_intro"]]
+    for n in sector["networks"]:
+        name = f"{n['acronym']} — {n['name']}" if n["acronym"] else n["name"]
+        facts = [("Création", str(n["founded"]))]
+        if n["website"]:
+            facts.append(("Site cité", n["website"]))
+        facts.append(("Pages de l'étude", n["pages"]))
+        out += [Heading(name, 3), Paragraph(n["role"]), Fields(tuple(facts))]
+        out += [Bullets(tuple(f"{f['label']} : {labels.number(f['value'])}" for f in n["figures"]), "En chiffres")]
+        out += _sections(n["sections"])
+    return out
+
+
+def _figures(sector: Sector) -> list[Block]:
+    return [
+        Table(
+            ("Chiffre", "Valeur", "Pages"),
+            tuple((f["label"], labels.number(f["value"]), f.get("pages", "")) for f in sector["figures"]),
+        ),
+        Bullets(tuple(sector["sectors_of_activity"]), "Secteurs d'activité des salariés en insertion"),
+    ]
+
+
+def _history(sector: Sector) -> list[Block]:
+    context = sector["context"]
+    out: list[Block] = [Bullets(tuple(context["points"]), f"Le secteur en bref {_pages(context['pages'])}")]
+    out.append(Table(("Année", "Repère"), tuple((str(h["year"]), h["event"]) for h in sector["history"])))
+    out += [Paragraph(f"{h['year']} : {h['note']}", "note") for h in sector["history"] if h.get("note")]
+    return out
+
+
+def _contract(sector: Sector) -> list[Block]:
+    c = sector["contract"]
+    return [
+        Fields(
+            (
+                ("Durée", f"{c['min_months']} à {c['max_months']} mois"),
+                ("Temps de travail", f"au moins {c['min_weekly_hours']} h par semaine"),
+                ("Remplace", ", ".join(c["replaces"])),
+                ("Référence", c["reference"]),
+            )
+        ),
+        Bullets(tuple(c["rules"]), f"Règles {_pages(c['pages'])}"),
+    ]
+
+
+def _finance(sector: Sector) -> list[Block]:
+    scope = sector["finance_solidaire_scope"]
+    return [
+        Paragraph(scope["summary"]),
+        Fields(tuple((t["term"], t["meaning"]) for t in sector["finance_solidaire"])),
+        Bullets(tuple(scope["operations"]), f"Ce qu'elle englobe {_pages(scope['pages'])}"),
+        Bullets(tuple(scope["traditional"]), scope["traditional_note"]),
+        Paragraph(scope["specific"]),
+    ]
+
+
+def _topics(items: list[dict[str, Any]]) -> list[Block]:
+    out: list[Block] = []
+    for t in items:
+        out += [Heading(f"{t['title']} {_pages(t['pages'])}", 3), Paragraph(t["summary"])]
+        if t.get("details"):
+            out.append(Bullets(tuple(t["details"])))
+    return out
+
+
+def _traits(sector: Sector) -> list[Block]:
+    exit_ = sector["positive_exit"]
+    return [
+        *_topics(sector["traits"]),
+        Heading(f"La « sortie positive », une notion débattue {_pages(exit_['pages'])}", 3),
+        Paragraph(exit_["summary"]),
+        Bullets(tuple(f"Pour {d['who']} : {d['meaning']}" for d in exit_["definitions"])),
+    ]
+
+
+def _trends(sector: Sector) -> list[Block]:
+    report = sector["policy_report"]
+    return [
+        *_topics(sector["trends"]),
+        Heading(f"Le rapport du {report['author']} « {report['title']} » {_pages(report['pages'])}", 3),
+        Paragraph(f"Remis au {report['addressee']} le {report['date']}."),
+        Bullets(tuple(report["diagnosis"]), f"Son diagnostic, en {len(report['diagnosis'])} points"),
+        Bullets(tuple(report["follow_up"]), "Et ensuite"),
+    ]
+
+
+def _training(sector: Sector) -> list[Block]:
+    out: list[Block] = []
+    for t in sector["training"]:
+        out += [Heading(f"{t['name']} {_pages(t['pages'])}", 3), Paragraph(t["summary"])]
+        out += _sections(t["sections"])
+        if t.get("note"):
+            out.append(Paragraph(t["note"], "note"))
+    return out
+
+
+def _roles(sector: Sector) -> list[Block]:
     roles = sector["emerging_roles"]
-    return [Bullets(tuple(roles["items"])), Paragraph(roles["note"])]
+    return [Bullets(tuple(roles["items"])), Paragraph(f"{roles['note']} {_pages(roles['pages'])}")]
 
 
-def sector_view(sector: dict[str, Any], topic: str | None = None) -> Document:
+_TOPIC_VIEWS: dict[str, Callable[[Sector], list[Block]]] = {
+    "structures": _structures,
+    "networks": _networks,
+    "figures": _figures,
+    "history": _history,
+    "contract": _contract,
+    "finance": _finance,
+    "traits": _traits,
+    "trends": _trends,
+    "training": _training,
+    "roles": _roles,
+}
+
+
+def sector_view(sector: Sector, topic: str | None = None) -> Document:
     study = sector["study"]
     doc = Document()
     if topic is None:
@@ -92,16 +234,40 @@ def sector_view(sector: dict[str, Any], topic: str | None = None) -> Document:
         doc.add(Paragraph(f"D'après « {study['title']} », {study['publisher']}, {study['date']}. {study['method']}"))
     for key, heading in SECTOR_TOPICS.items():
         if topic is None or topic == key:
-            doc.add(Heading(heading, 2 if topic is None else 1), *_sector_topic(key, sector))
-    return doc
+            doc.add(Heading(heading, 2 if topic is None else 1), *_TOPIC_VIEWS[key](sector))
+    return _typeset(doc)
 
 
 # ---------------------------------------------------------------- glossary
 
 
+GLOSSARY_USAGE: dict[str, str] = {
+    "acronym_and_words": "sigle et mots",
+    "acronym_only": "sigle seul",
+    "words_only": "mots seuls",
+}
+GLOSSARY_LEGEND = (
+    "Dans l'étude : « sigle et mots », elle emploie le sigle et écrit aussi sa forme développée ; "
+    "« sigle seul », elle ne le développe jamais (développement d'usage courant, ou sourcé ci-dessous) ; "
+    "« mots seuls », elle écrit les mots en toutes lettres, le sigle est le nôtre."
+)
+
+
+def _glossary_remark(t: GlossaryTerm) -> str:
+    parts = []
+    if t.source is not None:
+        kind = "postérieure à" if t.source.later else "extérieure à"
+        parts.append(f"développement tiré d'une source {kind} l'étude, {t.source.name} ({t.source.url}).")
+    if t.note:
+        parts.append(t.note)
+    return f"{t.term} : " + " ".join(parts)
+
+
 def glossary_view(terms: Iterable[GlossaryTerm]) -> Document:
-    rows = tuple((t.term, t.meaning + ("" if t.in_study else " *")) for t in terms)
-    return Document().add(
-        Table(("Sigle", "Signification"), rows),
-        Paragraph("* sigle employé sans être développé par l'étude ; développement d'usage courant.", "note"),
-    )
+    terms = tuple(terms)
+    rows = tuple((t.term, t.meaning, GLOSSARY_USAGE[t.usage]) for t in terms)
+    doc = Document().add(Table(("Sigle", "Signification", "Dans l'étude"), rows), Paragraph(GLOSSARY_LEGEND, "note"))
+    remarks = tuple(_glossary_remark(t) for t in terms if t.note or t.source)
+    if remarks:
+        doc.add(Bullets(remarks, "Remarques et sources"))
+    return _typeset(doc)

@@ -13,14 +13,14 @@ FORMATS = ("table", "json")
 
 # French and English names of each topic -> (view topic, keys of secteur.yaml)
 TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "structures": ("structures", ("structures",)),
-    "reseaux": ("networks", ("networks",)),
+    "structures": ("structures", ("structures", "legal_frame")),
+    "reseaux": ("networks", ("networks_intro", "networks")),
     "chiffres": ("figures", ("figures", "sectors_of_activity")),
-    "histoire": ("history", ("history",)),
+    "histoire": ("history", ("context", "history")),
     "contrat": ("contract", ("contract",)),
-    "finance": ("finance", ("finance_solidaire",)),
-    "specificites": ("traits", ("traits",)),
-    "tendances": ("trends", ("trends",)),
+    "finance": ("finance", ("finance_solidaire", "finance_solidaire_scope")),
+    "specificites": ("traits", ("traits", "positive_exit")),
+    "tendances": ("trends", ("trends", "policy_report")),
     "formation": ("training", ("training",)),
     "metiers-rse": ("roles", ("emerging_roles",)),
 }
