@@ -98,23 +98,32 @@ def test_path_keys() -> None:
 
 SECTOR_KEYS: dict[str, set[str]] = {
     "study": {"title", "publisher", "date", "method", "pages"},
-    "structures[]": {"id", "acronym", "name", "count_2005", "count_note", "definition", "pages"},
-    "networks[]": {"id", "acronym", "name", "founded", "role", "figures", "website", "pages"},
+    "context": {"points", "pages"},
+    "legal_frame": {
+        "law_1998", "aim", "objectives", "definition", "conditions_intro", "conditions", "shared_frame", "note",
+        "pages",
+    },
+    "structures[]": {"id", "acronym", "name", "count_2005", "count_note", "definition", "note", "pages"},
+    "networks[]": {"id", "acronym", "name", "founded", "role", "figures", "sections", "website", "pages"},
     "figures[]": {"label", "value", "pages"},
-    "history[]": {"year", "event"},
+    "history[]": {"year", "event", "note"},
     "contract": {"name", "min_months", "max_months", "min_weekly_hours", "replaces", "rules", "reference", "pages"},
     "finance_solidaire[]": {"term", "meaning"},
-    "traits[]": {"title", "summary", "pages"},
-    "trends[]": {"title", "summary", "pages"},
-    "training[]": {"id", "name", "summary", "pages"},
+    "finance_solidaire_scope": {"summary", "operations", "traditional", "traditional_note", "specific", "pages"},
+    "traits[]": {"title", "summary", "details", "pages"},
+    "positive_exit": {"summary", "definitions", "pages"},
+    "trends[]": {"title", "summary", "details", "pages"},
+    "policy_report": {"title", "author", "addressee", "date", "diagnosis", "follow_up", "pages"},
+    "training[]": {"id", "name", "summary", "sections", "note", "pages"},
     "emerging_roles": {"items", "note", "pages"},
-}
+}  # fmt: skip
 
 
 def test_sector_keys() -> None:
     payload = _json("sector")
     assert isinstance(payload, dict)
-    assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | {"sectors_of_activity"}
+    lists = {"sectors_of_activity", "networks_intro"}
+    assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | lists
     for key, expected in SECTOR_KEYS.items():
         value = payload[key.removesuffix("[]")]
         for item in value if key.endswith("[]") else [value]:
