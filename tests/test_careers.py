@@ -190,6 +190,12 @@ def test_path_marks_where_a_person_is_blocked() -> None:
     )
     lines = result.stdout.splitlines()
     assert "accessible" in next(line for line in lines if line.startswith("0 "))
+    # the site's 3 to 5 years are a decisive asset, not a condition: open, with a warning
+    assert "ouvert, mais…" in next(line for line in lines if line.startswith("1 "))
+    assert "bloque ici" in next(line for line in lines if line.startswith("2 "))
+    lines = run(
+        "path", "charge-insertion", "directeur-reseau-insertion", "--bac", "2", "--years", "2", env={"COLUMNS": "200"}
+    ).stdout.splitlines()
     assert "bloque ici" in next(line for line in lines if line.startswith("1 "))
     assert "plus tard" in next(line for line in lines if line.startswith("2 "))
 

@@ -58,8 +58,10 @@ def test_show_text_has_every_section() -> None:
 
 def test_show_one_section() -> None:
     result = run("show", "responsable-site-insertion", "--section", "experience")
-    assert "3 à 5 ans" in result.stdout
-    assert "dès 1 an" in result.stdout  # the summary table's difference is shown
+    assert "Durée : non exigée (3 à 5 ans : atout déterminant)" in result.stdout  # an asset, worded as one
+    assert "range ce poste dans la tranche des jeunes cadres" in " ".join(result.stdout.split())  # table differs
+    regional = run("show", "directeur-regional-insertion", "--section", "experience")
+    assert "dès 1 an" in regional.stdout
     assert "Mission" not in result.stdout
 
 
@@ -179,3 +181,31 @@ def test_iae_alone_prints_the_help() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("Utilisation : iae") and "Commandes:" in result.stdout
     assert result.stderr == ""
+
+
+def test_show_words_assets_and_contradictions_as_the_study_does() -> None:
+    def flat(*args: str) -> str:
+        return " ".join(run("show", *args).stdout.split())
+
+    diploma = flat("directeur-reseau-insertion", "-s", "diplome")
+    assert "Un atout, pas une condition : management, gestion d'entreprise, droit" in diploma
+    reporting = flat("directeur-reseau-insertion", "-s", "rattachement")
+    assert "L'étude se contredit." in reporting and "conseil d'administration (« CA »)" in reporting
+    salary = flat("responsable-fonctionnel", "-s", "salaire")
+    assert "payé comme un cadre confirmé (35 à 45 k€)" in salary and "jeunes cadres" in salary
+    assert "L'étude se contredit" not in flat("charge-insertion", "-s", "salaire")
+    offers = flat("responsable-fonctionnel", "-s", "offres")
+    assert "Rattachement : Le directeur adjoint" in offers
+
+
+def test_show_json_carries_reporting_assets_and_disagreements() -> None:
+    import json
+
+    network = json.loads(run("show", "directeur-reseau-insertion", "-f", "json").stdout)
+    assert network["diploma"]["asset_fields"] == ["management", "gestion d'entreprise", "droit"]
+    assert network["experience"]["standing"] == "required"
+    assert [d["about"] for d in network["disagreements"]] == ["reporting"]
+    assert network["offers"][0]["reporting"].startswith("Le président et le directeur général")
+    site = json.loads(run("show", "responsable-site-insertion", "-f", "json").stdout)
+    assert site["experience"]["standing"] == "decisive-asset"
+    assert [o["reporting"] for o in site["offers"]][2] == "Le président local"

@@ -275,3 +275,78 @@ def test_glossary_covers_the_study_acronyms(catalog: Catalog) -> None:
         "FACE",
     ):
         assert acronym in terms
+
+
+# The study's self-contradictions recorded as data: fiche id -> [(about, [pages of each version])]
+DISAGREEMENTS = {
+    "directeur-regional-insertion": [("salary", ["35-38", "15-20"])],
+    "responsable-fonctionnel": [("salary", ["39-42", "15-20"])],
+    "responsable-site-insertion": [("salary", ["43-46", "15-20"])],
+    "directeur-reseau-insertion": [("reporting", ["15-20", "31-34", "31-34"])],
+}
+
+
+@pytest.mark.parametrize("fiche_id", sorted(FICHES))
+def test_recorded_disagreements(catalog: Catalog, fiche_id: str) -> None:
+    """Pay of a « cadre confirmé » vs the table's « jeunes cadres » (three fiches); the network
+    director's reporting line: CA (table), président (mission), directeur général (fiche)."""
+    found = [(d.about, [v.pages for v in d.versions]) for d in catalog.fiche(fiche_id).disagreements]
+    assert found == DISAGREEMENTS.get(fiche_id, [])
+
+
+def test_the_network_director_s_three_reporting_lines(catalog: Catalog) -> None:
+    [d] = catalog.fiche("directeur-reseau-insertion").disagreements
+    says = [v.says for v in d.versions]
+    assert "conseil d'administration" in says[0] and "président" in says[1] and "secrétaire général" in says[2]
+
+
+def test_salary_disagreements_match_the_table_and_the_pay_profile(catalog: Catalog) -> None:
+    for fiche_id, found in DISAGREEMENTS.items():
+        if found[0][0] != "salary":
+            continue
+        summary = catalog.summaries[fiche_id]
+        assert summary.salary.profile == "cadre confirmé"
+        assert summary.experience.table is not None and summary.experience.table.band == "jeunes-cadres"
+
+
+def test_assets_are_not_requirements(catalog: Catalog) -> None:
+    """« un atout » (p. 31-34: the network director's fields) and « un atout déterminant » (p. 43-46)."""
+    network = catalog.summaries["directeur-reseau-insertion"].diploma
+    assert network.fields == () and network.asset_fields == ("management", "gestion d'entreprise", "droit")
+    standings = {i: f.experience.standing for i, f in catalog.summaries.items()}
+    assert standings == {
+        "directeur-entreprise-insertion": "usual",  # « en général »
+        "directeur-reseau-insertion": "required",
+        "directeur-regional-insertion": "required",
+        "responsable-fonctionnel": "usual",  # « généralement »
+        "responsable-site-insertion": "decisive-asset",
+        "charge-insertion": "required",
+        "responsable-conseillers-microcredit": "required",
+    }
+    site = catalog.summaries["responsable-site-insertion"].experience
+    assert (site.required_years, site.asset_years) == (0, 3)
+
+
+def test_the_company_director_s_experience_is_more_than_5_years_in_general(catalog: Catalog) -> None:
+    note = catalog.summaries["directeur-entreprise-insertion"].experience.note or ""
+    assert "ne tranche pas" not in note
+    assert note.startswith("En général, plus de 5 ans dans l'action sociale")
+
+
+def test_dropped_items_are_back(catalog: Catalog) -> None:
+    def text(fiche_id: str) -> str:
+        f = catalog.fiche(fiche_id)
+        groups = f.activities.main + f.activities.optional
+        return " ".join((f.mission, *f.skills.items, *(i for g in groups for i in g.items), *f.activities.variability))
+
+    assert "formuler les défis" in text("directeur-entreprise-insertion")
+    assert "territoriaux, nationaux et européens" in text("directeur-regional-insertion")
+    assert "organismes financiers" in text("directeur-regional-insertion")
+    assert "organismes financiers" in text("responsable-conseillers-microcredit")
+    assert "leurs organisations professionnelles" in text("directeur-reseau-insertion")
+    assert "bâtit aussi l'organisation" in text("directeur-regional-insertion")
+    assert "représente, sur ce territoire" in text("responsable-site-insertion")
+    assert "il peut lui revenir" in text("responsable-fonctionnel")
+    assert "peut être amené à" in text("charge-insertion")
+    assert "éventuellement" in text("responsable-site-insertion")
+    assert "réunions où l'on pilote" in text("responsable-conseillers-microcredit")

@@ -76,10 +76,11 @@ def test_show_keys() -> None:
 
 def test_match_keys() -> None:
     payload = _json("match", "--bac", "2", "--years", "0")
-    assert isinstance(payload, dict) and set(payload) == {"profile", "eligible", "near"}
+    assert isinstance(payload, dict) and set(payload) == {"profile", "eligible", "open_with_caveat", "near"}
     assert payload["profile"] == {"bac": 2, "years": 0.0}
-    assert all(set(e) == SUMMARY | {"missing"} for e in payload["eligible"] + payload["near"])
-    assert all(set(e["missing"]) == {"bac", "years"} for e in payload["near"])
+    entries = payload["eligible"] + payload["open_with_caveat"] + payload["near"]
+    assert all(set(e) == SUMMARY | {"missing"} for e in entries)
+    assert all(set(e["missing"]) == {"bac", "years", "decisive_asset_years"} for e in entries)
 
 
 def test_path_keys() -> None:

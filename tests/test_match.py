@@ -24,26 +24,32 @@ ALL = {
     "responsable-conseillers-microcredit",
 }
 
+SITE = "responsable-site-insertion"  # its 3 to 5 years are « un atout déterminant », not a condition
+
+# profile -> (eligible, open with a caveat); every other post is « presque »
 ELIGIBLE = [
-    ((0, 0), set()),
-    ((1, 10), set()),
-    ((2, 0), {"charge-insertion"}),
-    ((3, 2.9), {"charge-insertion"}),
-    ((3, 3), {"charge-insertion", "responsable-site-insertion"}),
-    ((4, 4.5), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
-    ((5, 3), {"charge-insertion", "responsable-site-insertion", "responsable-conseillers-microcredit"}),
+    ((0, 0), set(), set()),
+    ((1, 10), set(), set()),
+    ((2, 0), {"charge-insertion"}, set()),
+    ((3, 0), {"charge-insertion"}, {SITE}),
+    ((3, 2.9), {"charge-insertion"}, {SITE}),
+    ((3, 3), {"charge-insertion", SITE}, set()),
+    ((4, 4.5), {"charge-insertion", SITE, "responsable-conseillers-microcredit"}, set()),
+    ((5, 3), {"charge-insertion", SITE, "responsable-conseillers-microcredit"}, set()),
+    ((5, 1), {"charge-insertion"}, {SITE}),
     (
         (4, 5),
         {
             "charge-insertion",
-            "responsable-site-insertion",
+            SITE,
             "responsable-conseillers-microcredit",
             "directeur-entreprise-insertion",
             "directeur-reseau-insertion",
         },
+        set(),
     ),
-    ((5, 5), ALL),
-    ((8, 40), ALL),  # the upper end of a range is never a ceiling
+    ((5, 5), ALL, set()),
+    ((8, 40), ALL, set()),  # the upper end of a range is never a ceiling
 ]
 
 
@@ -52,28 +58,35 @@ def catalog() -> Catalog:
     return Catalog.open(DATA)
 
 
-@pytest.mark.parametrize(("profile", "expected"), ELIGIBLE)
-def test_eligibility(catalog: Catalog, profile: tuple[int, float], expected: set[str]) -> None:
+@pytest.mark.parametrize(("profile", "expected", "caveat"), ELIGIBLE)
+def test_eligibility(catalog: Catalog, profile: tuple[int, float], expected: set[str], caveat: set[str]) -> None:
     result = match(Profile(*profile), catalog.summaries.values())
     assert {e.fiche.id for e in result.eligible} == expected
-    assert {e.fiche.id for e in result.near} == ALL - expected
+    assert {e.fiche.id for e in result.caveat} == caveat
+    assert {e.fiche.id for e in result.near} == ALL - expected - caveat
 
 
 def test_gaps_are_exact(catalog: Catalog) -> None:
     result = match(Profile(3, 1.5), catalog.summaries.values())
     gaps = {e.fiche.id: (e.missing.bac, e.missing.years) for e in result.near}
     assert gaps == {
-        "responsable-site-insertion": (0, 1.5),
         "responsable-conseillers-microcredit": (1, 1.5),
         "directeur-entreprise-insertion": (1, 3.5),
         "directeur-reseau-insertion": (1, 3.5),
         "directeur-regional-insertion": (2, 3.5),
         "responsable-fonctionnel": (2, 3.5),
     }
-    assert [e.fiche.id for e in result.near][:2] == [
-        "responsable-site-insertion",
-        "responsable-conseillers-microcredit",
-    ]
+    assert [(e.fiche.id, e.missing) for e in result.caveat] == [(SITE, (0, 0, 1.5))]
+    assert [e.fiche.id for e in result.near][:1] == ["responsable-conseillers-microcredit"]
+
+
+def test_a_decisive_asset_never_blocks_but_is_still_told(catalog: Catalog) -> None:
+    """Bac+2 with no experience: the site is out for the diploma only, and the asset is still named."""
+    result = match(Profile(2, 0), catalog.summaries.values())
+    site = next(e for e in result.near if e.fiche.id == SITE)
+    assert site.missing == (1, 0, 3)
+    assert gap(Profile(3, 0), catalog.summaries[SITE]).caveat
+    assert not gap(Profile(3, 3), catalog.summaries[SITE]).caveat
 
 
 def test_level_filter(catalog: Catalog) -> None:
@@ -97,10 +110,11 @@ def test_match_agrees_with_gap_for_every_fiche(bac: int, years: float, data: st.
         fiches.append(fiche._replace(diploma=diploma, experience=experience._replace(min_years=demanded[1])))
     profile = Profile(bac, years)
     result = match(profile, fiches)
-    assert len(result.eligible) + len(result.near) == len(fiches)
-    for entry in (*result.eligible, *result.near):
+    assert len(result.eligible) + len(result.caveat) + len(result.near) == len(fiches)
+    for entry in (*result.eligible, *result.caveat, *result.near):
         assert entry.missing == gap(profile, entry.fiche)
-        assert (entry in result.eligible) == entry.missing.met
+        assert (entry in result.eligible) == (entry.missing.met and not entry.missing.caveat)
+        assert (entry in result.caveat) == entry.missing.caveat
     sizes = [(e.missing.size, e.missing.bac, e.fiche.id) for e in result.near]
     assert sizes == sorted(sizes)
 
@@ -120,7 +134,11 @@ def test_more_diploma_or_experience_never_removes_a_post(
 def test_match_text_explains_what_is_missing() -> None:
     result = run("match", "--bac", "3", "--years", "1", env={"COLUMNS": "250"})
     assert result.exit_code == 0
-    assert "il manque 2 ans d'expérience (dans le domaine : action sociale)" in result.stdout
+    assert "il manque 4 ans d'expérience (dans le domaine : action sociale)" in result.stdout
+    assert "Ouverts, mais… (1)" in result.stdout
+    assert "l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant : il vous en manque 2 ans" in (
+        " ".join(result.stdout.split())
+    )
     assert "bac+4 à 5 demandé, vous avez bac+3" in result.stdout
     assert "VAE" in result.stdout
     assert "le tableau de synthèse" in result.stdout
@@ -130,18 +148,34 @@ def test_match_text_explains_what_is_missing() -> None:
 
 def test_match_json_contract() -> None:
     payload = json.loads(run("match", "--bac", "5", "--years", "3", "--format", "json").stdout)
-    assert set(payload) == {"profile", "eligible", "near"}
+    assert set(payload) == {"profile", "eligible", "open_with_caveat", "near"}
     assert payload["profile"] == {"bac": 5, "years": 3.0}
+    assert payload["open_with_caveat"] == []
     assert [e["id"] for e in payload["eligible"]] == [
         "charge-insertion",
         "responsable-conseillers-microcredit",
         "responsable-site-insertion",
     ]
     for entry in payload["eligible"]:
-        assert entry["missing"] == {"bac": 0, "years": 0}
+        assert entry["missing"] == {"bac": 0, "years": 0, "decisive_asset_years": 0}
         assert {"id", "title", "level", "salary", "diploma", "experience"} <= set(entry)
     first_near = payload["near"][0]
-    assert first_near["missing"] == {"bac": 0, "years": 2.0}
+    assert first_near["missing"] == {"bac": 0, "years": 2.0, "decisive_asset_years": 0}
+    site = next(e for e in payload["eligible"] if e["id"] == "responsable-site-insertion")
+    assert site["experience"]["standing"] == "decisive-asset"
+
+
+def test_match_json_puts_the_site_apart_without_its_decisive_asset() -> None:
+    payload = json.loads(run("match", "--bac", "3", "--years", "1", "--format", "json").stdout)
+    [site] = payload["open_with_caveat"]
+    assert site["id"] == "responsable-site-insertion"
+    assert site["missing"] == {"bac": 0, "years": 0, "decisive_asset_years": 2.0}
+
+
+def test_a_post_open_with_a_caveat_is_a_result() -> None:
+    """Exit code 0: a post whose conditions are met is open, warning or not."""
+    result = run("match", "--bac", "3", "--years", "0", "--level", "encadrement-proximite")
+    assert result.exit_code == 0 and "Ouverts, mais…" in result.stdout
 
 
 def test_match_with_no_eligible_post_exits_1() -> None:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
     from iae_cli.scan import ScanSource
 
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -177,8 +177,8 @@ class CacheMiss(Exception):
 
 def _summary(row: list[Any]) -> FicheSummary:
     fiche_id, title, aliases, level, pages, salary, diploma, experience = row
-    min_bac, max_bac, fields, alternatives, diploma_note, diploma_pages = diploma
-    min_years, max_years, domain, experience_note, assets, table, experience_pages = experience
+    min_bac, max_bac, fields, alternatives, diploma_note, diploma_pages, asset_fields = diploma
+    min_years, max_years, domain, experience_note, assets, table, experience_pages, standing = experience
     return FicheSummary(
         id=fiche_id,
         title=Title(*title),
@@ -186,7 +186,9 @@ def _summary(row: list[Any]) -> FicheSummary:
         level=level,
         pages=pages,
         salary=Salary(*salary),
-        diploma=Diploma(min_bac, max_bac, tuple(fields), tuple(alternatives), diploma_note, diploma_pages),
+        diploma=Diploma(
+            min_bac, max_bac, tuple(fields), tuple(alternatives), diploma_note, diploma_pages, tuple(asset_fields)
+        ),
         experience=Experience(
             min_years,
             max_years,
@@ -195,6 +197,7 @@ def _summary(row: list[Any]) -> FicheSummary:
             tuple(assets),
             TableBand(*table) if table else None,
             experience_pages,
+            standing,
         ),
     )
 

@@ -9,6 +9,9 @@ from typing import Any, Literal, NamedTuple
 
 Level = Literal["direction-generale", "encadrement-intermediaire", "encadrement-proximite"]
 LinkKind = Literal["stated", "inferred"]
+# What a fiche makes of its experience figure: a condition, a condition « en général », or
+# « un atout déterminant » that the study does not set as a condition.
+Standing = Literal["required", "usual", "decisive-asset"]
 
 LEVEL_LABELS: dict[str, str] = {
     "direction-generale": "Direction générale",
@@ -49,12 +52,16 @@ class Salary(NamedTuple):
 
 
 class Diploma(NamedTuple):
+    """The diploma a fiche asks for: `fields` come with the required level, `asset_fields` are
+    the ones the study calls « un atout » (never a condition)."""
+
     min_bac: int
     max_bac: int | None
     fields: tuple[str, ...]
     alternatives: tuple[str, ...]
     note: str | None
     pages: str
+    asset_fields: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Diploma:
@@ -65,6 +72,7 @@ class Diploma(NamedTuple):
             _texts(raw["alternatives"]),
             raw.get("note"),
             raw["pages"],
+            _texts(raw.get("asset_fields")),
         )
 
 
@@ -78,6 +86,9 @@ class TableBand(NamedTuple):
 
 
 class Experience(NamedTuple):
+    """The experience a fiche names. `standing` says whether the figure is a condition
+    (`required`, or `usual`: « en général »), or a `decisive-asset` the study does not require."""
+
     min_years: float
     max_years: float | None
     domain: str | None
@@ -85,6 +96,7 @@ class Experience(NamedTuple):
     assets: tuple[str, ...]
     table: TableBand | None
     pages: str
+    standing: Standing = "required"
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> Experience:
@@ -97,7 +109,18 @@ class Experience(NamedTuple):
             _texts(raw.get("assets")),
             TableBand(table["band"], table["min_years"], table["max_years"], table["pages"]) if table else None,
             raw["pages"],
+            raw.get("standing", "required"),
         )
+
+    @property
+    def required_years(self) -> float:
+        """The years the fiche sets as a condition (none when its figure is only a decisive asset)."""
+        return 0 if self.standing == "decisive-asset" else self.min_years
+
+    @property
+    def asset_years(self) -> float:
+        """The years the fiche calls a decisive asset, without making them a condition."""
+        return self.min_years if self.standing == "decisive-asset" else 0
 
     @property
     def table_differs(self) -> bool:
@@ -183,6 +206,28 @@ class Offer(NamedTuple):
     requirements: tuple[str, ...]
     missions: tuple[str, ...]
     pages: str
+    reporting: str | None = None
+
+
+class Version(NamedTuple):
+    """One of the study's versions of a fact: where it says it, what, and on which page."""
+
+    where: str
+    says: str
+    pages: str
+
+
+class Disagreement(NamedTuple):
+    """A fact on which the study contradicts itself (`about`: salary or reporting): every version."""
+
+    about: str
+    versions: tuple[Version, ...]
+    note: str | None
+
+    @classmethod
+    def build(cls, raw: dict[str, Any]) -> Disagreement:
+        versions = tuple(Version(v["where"], v["says"], v["pages"]) for v in raw["versions"])
+        return cls(raw["about"], versions, raw.get("note"))
 
 
 class Fiche(NamedTuple):
@@ -197,6 +242,7 @@ class Fiche(NamedTuple):
     knowledge: ItemSection
     skills: ItemSection
     offers: tuple[Offer, ...]
+    disagreements: tuple[Disagreement, ...] = ()
 
     @property
     def id(self) -> str:
@@ -233,10 +279,15 @@ class Fiche(NamedTuple):
                     _texts(o["requirements"]),
                     _texts(o.get("missions")),
                     o["pages"],
+                    o.get("reporting"),
                 )
                 for o in raw["offers"]
             ),
+            tuple(Disagreement.build(d) for d in raw.get("disagreements") or ()),
         )
+
+    def disagreements_about(self, about: str) -> tuple[Disagreement, ...]:
+        return tuple(d for d in self.disagreements if d.about == about)
 
 
 class Role(NamedTuple):

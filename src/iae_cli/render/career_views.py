@@ -13,7 +13,13 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
     from iae_cli.match import StepState
 
-STATE_LABELS: dict[str, str] = {"open": "accessible", "blocked": "bloque ici", "later": "plus tard", "unknown": "—"}
+STATE_LABELS: dict[str, str] = {
+    "open": "accessible",
+    "caveat": "ouvert, mais…",
+    "blocked": "bloque ici",
+    "later": "plus tard",
+    "unknown": "—",
+}
 
 
 def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
@@ -51,7 +57,7 @@ def route_view(
         if states is not None:
             headers.append("Vous")
         doc.add(Table(tuple(headers), tuple(rows)))
-        need = [fiches[n].experience.min_years for n in route if n in fiches]
+        need = [fiches[n].experience.required_years for n in route if n in fiches]
         if need:
             doc.add(Paragraph(f"Expérience minimale impliquée par ce parcours : {labels.years(max(need))} au total."))
         for node in route:

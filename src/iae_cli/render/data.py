@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from iae_cli.jsontext import compact
-from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, MobilityLink, Offer, Salary
+from iae_cli.model import Disagreement, Fiche, FicheSummary, GlossaryTerm, MobilityLink, Offer, Salary
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
@@ -49,6 +49,7 @@ def summary(f: FicheSummary) -> dict[str, Any]:
             "min_years": e.min_years,
             "max_years": e.max_years,
             "domain": e.domain,
+            "standing": e.standing,
             "table_differs": e.table_differs,
         },
     }
@@ -72,7 +73,16 @@ def _offer(o: Offer) -> dict[str, Any]:
         "location": o.location,
         "requirements": list(o.requirements),
         "missions": list(o.missions),
+        "reporting": o.reporting,
         "pages": o.pages,
+    }
+
+
+def _disagreement(d: Disagreement) -> dict[str, Any]:
+    return {
+        "about": d.about,
+        "versions": [{"where": v.where, "says": v.says, "pages": v.pages} for v in d.versions],
+        "note": d.note,
     }
 
 
@@ -99,11 +109,19 @@ def fiche(f: Fiche) -> dict[str, Any]:
                 "next": [_link(x) for x in f.mobility.next],
             },
             "offers": [_offer(o) for o in f.offers],
+            "disagreements": [_disagreement(d) for d in f.disagreements],
             "sources": sources(f),
         }
     )
     d, e = s.diploma, s.experience
-    out["diploma"].update({"fields": list(d.fields), "alternatives": list(d.alternatives), "note": d.note})
+    out["diploma"].update(
+        {
+            "fields": list(d.fields),
+            "asset_fields": list(d.asset_fields),
+            "alternatives": list(d.alternatives),
+            "note": d.note,
+        }
+    )
     table = None
     if e.table is not None:
         table = {
@@ -143,14 +161,20 @@ def sources(f: Fiche) -> dict[str, str]:
 
 
 def _entry(entry: MatchEntry) -> dict[str, Any]:
-    return {**summary(entry.fiche), "missing": {"bac": entry.missing.bac, "years": entry.missing.years}}
+    m = entry.missing
+    return {
+        **summary(entry.fiche),
+        "missing": {"bac": m.bac, "years": m.years, "decisive_asset_years": m.asset_years},
+    }
 
 
 def match(result: MatchResult) -> dict[str, Any]:
-    """`iae match --format json`: the profile, the eligible posts and all the others."""
+    """`iae match --format json`: the profile, the eligible posts, those open with a caveat (every
+    condition met, short of years the study calls a decisive asset) and all the others."""
     return {
         "profile": {"bac": result.profile.bac, "years": result.profile.years},
         "eligible": [_entry(e) for e in result.eligible],
+        "open_with_caveat": [_entry(e) for e in result.caveat],
         "near": [_entry(e) for e in result.near],
     }
 

@@ -41,8 +41,12 @@ def _mission(f: Fiche) -> list[Block]:
     return [Paragraph(f.mission)]
 
 
+def _disagreements(f: Fiche, about: str) -> list[Block]:
+    return [Paragraph(labels.disagreement(d), "note") for d in f.disagreements_about(about)]
+
+
 def _salary(f: Fiche) -> list[Block]:
-    return [Paragraph(labels.salary_with_profile(f.summary.salary))]
+    return [Paragraph(labels.salary_with_profile(f.summary.salary)), *_disagreements(f, "salary")]
 
 
 def _items(title: str, items: Iterable[str]) -> list[Block]:
@@ -55,7 +59,7 @@ def _recruiters(f: Fiche) -> list[Block]:
 
 
 def _reporting(f: Fiche) -> list[Block]:
-    return [Bullets(f.reporting.items)]
+    return [Bullets(f.reporting.items), *_disagreements(f, "reporting")]
 
 
 def _relations(f: Fiche) -> list[Block]:
@@ -77,6 +81,8 @@ def _diploma(f: Fiche) -> list[Block]:
     pairs = [("Niveau", labels.diploma(d))]
     if d.fields:
         pairs.append(("Domaines", ", ".join(d.fields)))
+    if d.asset_fields:
+        pairs.append(("Un atout, pas une condition", ", ".join(d.asset_fields)))
     if d.alternatives:
         pairs.append(("Accepté aussi", ", ".join(d.alternatives)))
     out: list[Block] = [Fields(tuple(pairs))]
@@ -91,7 +97,7 @@ def _experience(f: Fiche) -> list[Block]:
     if e.domain:
         pairs.append(("Domaine", e.domain))
     if e.assets:
-        pairs.append(("Atouts", " ; ".join(e.assets)))
+        pairs.append(("Atouts, pas des conditions", " ; ".join(e.assets)))
     out: list[Block] = [Fields(tuple(pairs))]
     if e.note:
         out.append(Paragraph(e.note))
@@ -132,6 +138,8 @@ def _offers(f: Fiche) -> list[Block]:
         if offer.salary and offer.salary.note:
             pairs.append(("Précision", offer.salary.note))
         pairs.append(("Employeur", offer.employer))
+        if offer.reporting:
+            pairs.append(("Rattachement", offer.reporting))
         if offer.size:
             pairs.append(("Taille", offer.size))
         if offer.location:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from iae_cli.model import BAND_LABELS, Diploma, Experience, Salary
+from iae_cli.model import BAND_LABELS, Diploma, Disagreement, Experience, Salary
 
 if TYPE_CHECKING:
     from iae_cli.money import Euros, TodayPay
@@ -34,12 +34,34 @@ def diploma(d: Diploma) -> str:
     return text
 
 
-def experience(e: Experience) -> str:
+def experience_figure(e: Experience) -> str:
+    """The years a fiche names, whatever it makes of them."""
     if e.min_years == 0 and e.max_years is None:
         return "débutant accepté"
     if e.max_years is None:
         return f"{years(e.min_years)} et plus"
     return f"{number(e.min_years)} à {years(e.max_years)}"
+
+
+def experience(e: Experience) -> str:
+    """The years a fiche names, worded as the study does: a condition, a condition « en général »,
+    or a decisive asset that is no condition."""
+    figure = experience_figure(e)
+    if e.standing == "usual":
+        return f"{figure}, en général"
+    if e.standing == "decisive-asset":
+        return f"non exigée ({figure} : atout déterminant)"
+    return figure
+
+
+def fiche_asks(e: Experience) -> str:
+    """What the fiche does with its years, as the end of a sentence starting « la fiche … »."""
+    figure = experience_figure(e)
+    if e.standing == "usual":
+        return f"demande en général {figure}"
+    if e.standing == "decisive-asset":
+        return f"ne pose aucune durée comme condition et tient {figure} pour un atout déterminant"
+    return f"demande {figure}"
 
 
 def salary(s: Salary) -> str:
@@ -60,10 +82,18 @@ def table_note(e: Experience) -> str | None:
     """The study's summary table against the fiche, when they differ."""
     if e.table is None or not e.table_differs:
         return None
-    return (
-        f"le tableau de synthèse de l'étude (p. {e.table.pages}) l'ouvre dès {years(e.table.min_years)}, "
-        f"dans la tranche des {BAND_LABELS[e.table.band]} ; la fiche, qui fait foi, demande {experience(e)}"
-    )
+    if e.standing == "decisive-asset":
+        where = f"range ce poste dans la tranche des {BAND_LABELS[e.table.band]}"
+    else:
+        where = f"l'ouvre dès {years(e.table.min_years)}, dans la tranche des {BAND_LABELS[e.table.band]}"
+    return f"le tableau de synthèse de l'étude (p. {e.table.pages}) {where} ; la fiche, qui fait foi, {fiche_asks(e)}"
+
+
+def disagreement(d: Disagreement) -> str:
+    """One contradiction of the study, every version with its page, in one sentence."""
+    versions = " ; ".join(f"{v.where} (p. {v.pages}) : {v.says}" for v in d.versions)
+    text = f"L'étude se contredit. {versions[0].upper()}{versions[1:]}."
+    return f"{text} {d.note}" if d.note else text
 
 
 LINK_LABELS = {"stated": "cité par l'étude", "inferred": "déduit"}

@@ -13,26 +13,41 @@ if TYPE_CHECKING:
     from iae_cli.match import MatchEntry, MatchResult, Profile
 
 
+def _needed(years: float, standing: str, figure: str) -> str:
+    if standing == "decisive-asset":
+        return f"{figure} : atout déterminant, pas une condition"
+    if years == 0:
+        return "aucune expérience exigée"
+    text = f"{labels.years(years)} {'demandé' if years < 2 else 'demandés'}"
+    return f"{text} en général" if standing == "usual" else text
+
+
 def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
     """Why each eligible post is open. Thousands of posts share a few requirements: each
-    sentence is written once per distinct (diploma, years) pair."""
-    said: dict[tuple[int, float], str] = {}
+    sentence is written once per distinct (diploma, years, standing, upper end)."""
+    said: dict[tuple[int, float, str, float | None], str] = {}
     has_bac, has_years = labels.bac(profile.bac), labels.years(profile.years)
 
     def why(f: FicheSummary) -> str:
-        key = (f.diploma.min_bac, f.experience.min_years)
+        e = f.experience
+        key = (f.diploma.min_bac, e.min_years, e.standing, e.max_years)
         text = said.get(key)
         if text is None:
-            bac, years = key
-            needed = (
-                "aucune expérience exigée"
-                if years == 0
-                else f"{labels.years(years)} {'demandé' if years < 2 else 'demandés'}"
-            )
-            text = said[key] = f"{has_bac} pour {labels.bac(bac)} demandé ; {has_years}, {needed}"
+            needed = _needed(e.min_years, e.standing, labels.experience_figure(e))
+            text = said[key] = f"{has_bac} pour {labels.bac(f.diploma.min_bac)} demandé ; {has_years}, {needed}"
         return text
 
     return why
+
+
+def asset_sentence(entry: MatchEntry) -> str:
+    """What the study calls a decisive asset, and how far the person is from it."""
+    e = entry.fiche.experience
+    domain = f" ({e.domain})" if e.domain else ""
+    return (
+        f"aucune durée exigée, mais l'étude tient {labels.experience_figure(e)}{domain} pour un atout "
+        f"déterminant : il vous en manque {labels.years(entry.missing.asset_years)}"
+    )
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
@@ -47,7 +62,11 @@ def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
         text = f"il manque {labels.years(entry.missing.years)} d'expérience"
         if f.experience.domain:
             text += f" (dans le domaine : {f.experience.domain})"
+        if f.experience.standing == "usual":
+            text += ", durée que la fiche demande en général"
         out.append(text)
+    if entry.missing.asset_years:
+        out.append(asset_sentence(entry))
     return out
 
 
@@ -70,6 +89,10 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
         doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
+    if result.caveat:
+        doc.add(Heading(f"Ouverts, mais… ({len(result.caveat)})", 2))
+        rows = tuple(_match_row(e, asset_sentence(e)) for e in result.caveat)
+        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
         doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
@@ -80,7 +103,7 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
             doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
     notes = [
         f"{e.fiche.id} : {labels.table_note(e.fiche.experience)}"
-        for e in (*result.eligible, *near)
+        for e in (*result.eligible, *result.caveat, *near)
         if labels.table_note(e.fiche.experience)
     ]
     if notes:

@@ -49,5 +49,5 @@ def run(
 
         limit = 0 if near.strip() == "0" else parse_count(near, "--near")
         emit_document(match_view(result, limit or None))
-    if not result.eligible:
+    if not result.open_count:
         raise typer.Exit(EXIT_NO_RESULT)
