@@ -47,11 +47,12 @@ def test_show_keys() -> None:
         "skills",
         "mobility",
         "offers",
+        "disagreements",
         "sources",
     }
-    assert set(fiche["diploma"]) == {"min_bac", "max_bac", "fields", "alternatives", "note"}
+    assert set(fiche["diploma"]) == {"min_bac", "max_bac", "fields", "asset_fields", "alternatives", "note"}
     assert set(fiche["experience"]) == {
-        *("min_years", "max_years", "domain", "table_differs", "note", "assets", "summary_table"),
+        *("min_years", "max_years", "domain", "standing", "table_differs", "note", "assets", "summary_table"),
     }
     assert set(fiche["experience"]["summary_table"]) == {"band", "min_years", "max_years", "pages"}
     assert set(fiche["relations"]) == {"internal", "external"}
@@ -61,7 +62,14 @@ def test_show_keys() -> None:
     for link in fiche["mobility"]["previous"] + fiche["mobility"]["next"]:
         assert set(link) == {"label", "id", "link", "note"} and link["link"] in ("stated", "inferred")
     for offer in fiche["offers"]:
-        assert set(offer) == {"title", "salary", "employer", "size", "location", "requirements", "missions", "pages"}
+        assert set(offer) == {
+            *("title", "salary", "employer", "size", "location", "reporting", "requirements", "missions", "pages"),
+        }
+    network = _json("show", "directeur-reseau-insertion")
+    assert isinstance(network, dict)
+    for disagreement in network["disagreements"]:
+        assert set(disagreement) == {"about", "versions", "note"}
+        assert all(set(v) == {"where", "says", "pages"} for v in disagreement["versions"])
     assert set(fiche["sources"]) == {
         *("study", "fiche", "mission", "salary", "recruiters", "reporting", "relations", "activities"),
         *("diploma", "experience", "summary_table", "knowledge", "skills", "mobility"),
