@@ -15,6 +15,7 @@ from iae_cli.model import Disagreement, Fiche, FicheSummary, GlossaryTerm, Mobil
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
+    from iae_cli.compare import Comparison, Post
     from iae_cli.errors import Problem
     from iae_cli.match import MatchEntry, MatchResult
     from iae_cli.search import SearchResult
@@ -336,4 +337,43 @@ def search(result: SearchResult) -> dict[str, Any]:
             for hit in result.hits
         ],
         "suggestions": list(result.suggestions),
+    }
+
+
+def _post(post: Post) -> dict[str, Any]:
+    if post.fiche is None:
+        role = post.role
+        return {"kind": "role", "id": post.id, "title": post.title, "note": role.note if role else None}
+    f = post.fiche
+    out = {"kind": "fiche", **summary(f.summary)}
+    out["experience"] = {**out["experience"], "assets": list(f.summary.experience.assets)}
+    out["diploma"] = {
+        **out["diploma"],
+        "fields": list(f.summary.diploma.fields),
+        "alternatives": list(f.summary.diploma.alternatives),
+    }
+    out.update({"recruiters": list(f.recruiters.items), "reporting": list(f.reporting.items)})
+    return out
+
+
+def comparison(c: Comparison, graph: CareerGraph) -> dict[str, Any]:
+    """`iae compare A B --format json`: both posts, what to add from A to B, what they share, the route."""
+
+    def step(a: float | None, b: float | None, to_add: float | None) -> dict[str, Any]:
+        return {"a": a, "b": b, "to_add": to_add}
+
+    sa = c.a.fiche.summary.salary if c.a.fiche else None
+    sb = c.b.fiche.summary.salary if c.b.fiche else None
+    return {
+        "a": _post(c.a),
+        "b": _post(c.b),
+        "requirements": {
+            "bac": step(c.bac.a, c.bac.b, c.bac.to_add),
+            "years": step(c.years.a, c.years.b, c.years.to_add),
+        },
+        "salary": {"a": _salary(sa), "b": _salary(sb)},
+        "shared": list(c.shared),
+        "only_a": [{"section": i.section, "text": i.text} for i in c.only_a],
+        "only_b": [{"section": i.section, "text": i.text} for i in c.only_b],
+        "route": route(graph, c.route) if c.route else None,
     }

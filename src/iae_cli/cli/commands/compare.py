@@ -1,0 +1,43 @@
+"""`iae compare A B`: two posts side by side, and the way from the first to the second."""
+
+from __future__ import annotations
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.names import resolve_role
+from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.output import emit_data, emit_document
+
+FORMATS = ("table", "json", "markdown")
+
+
+def run(
+    ctx: typer.Context,
+    first: str = typer.Argument(
+        ..., help="Le poste d'où l'on part (fiche ou poste cité dans les parcours).", metavar="A", show_default=False
+    ),
+    second: str = typer.Argument(..., help="Le poste visé.", metavar="B", show_default=False),
+    fmt: str = format_option(*FORMATS),
+) -> None:
+    from iae_cli.compare import compare, post_of
+
+    check_format(fmt, *FORMATS)
+    catalog = state(ctx).catalog()
+    posts = []
+    for name in (first, second):
+        post_id = resolve_role(catalog, name)
+        if post_id in catalog.files:
+            posts.append(post_of(fiche=catalog.fiche(post_id)))
+        else:
+            posts.append(post_of(role=catalog.roles[post_id]))
+    graph = catalog.graph()
+    result = compare(posts[0], posts[1], graph)
+    if fmt == "json":
+        from iae_cli.render import data
+
+        emit_data(data.comparison(result, graph), fmt)
+        return
+    from iae_cli.render.compare_views import compare_view
+
+    emit_document(compare_view(result, graph, catalog.title_of), fmt)

@@ -1,0 +1,119 @@
+"""What `iae compare` prints for people: two posts side by side, then the way from one to the other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from iae_cli.careers import CareerGraph
+from iae_cli.compare import Comparison, Item, Post
+from iae_cli.model import LEVEL_LABELS
+from iae_cli.render import labels
+from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table, Tree
+
+SHOWN_SHARED = 20
+NO_FICHE = "non précisé (poste cité dans les parcours, sans fiche)"
+
+
+def _column(post: Post) -> tuple[str, ...]:
+    """A post's cells: id, level, diploma, experience, assets, pay, recruiters, reporting."""
+    if post.fiche is None:
+        return (post.id, NO_FICHE, NO_FICHE, NO_FICHE, "—", "—", "—", "—")
+    f, s = post.fiche, post.fiche.summary
+    diploma = labels.diploma(s.diploma)
+    if s.diploma.fields:
+        diploma += f" ({', '.join(s.diploma.fields)})"
+    if s.diploma.alternatives:
+        diploma += f" ; ou : {', '.join(s.diploma.alternatives)}"
+    experience = labels.experience(s.experience)
+    if s.experience.domain:
+        experience += f", dans le domaine : {s.experience.domain}"
+    return (
+        post.id,
+        LEVEL_LABELS[s.level],
+        diploma,
+        experience,
+        " ; ".join(s.experience.assets) or "—",
+        labels.salary_with_profile(s.salary),
+        " ; ".join(f.recruiters.items) or "—",
+        " ; ".join(f.reporting.items) or "—",
+    )
+
+
+ROWS = ("Identifiant", "Niveau", "Diplôme", "Expérience", "Atouts", "Salaire", "Recruteurs", "Rattachement")
+
+
+def _gap_lines(c: Comparison) -> list[str]:
+    if c.a.fiche is None or c.b.fiche is None:
+        unknown = c.a if c.a.fiche is None else c.b
+        return [
+            f"L'étude ne précise pas les exigences de « {unknown.title} » (poste sans fiche) : "
+            "la différence de diplôme et d'expérience ne peut pas être calculée."
+        ]
+    lines = []
+    sb = c.b.fiche.summary
+    bac, years = c.bac.to_add or 0, c.years.to_add or 0
+    if bac:
+        plural = "x" if bac > 1 else ""
+        lines.append(
+            f"Diplôme : {labels.number(bac)} niveau{plural} de plus ({labels.diploma(sb.diploma)} demandé, "
+            f"{labels.bac(int(c.bac.a or 0))} pour le premier poste) ; la VAE permet d'obtenir un diplôme "
+            "à partir de l'expérience."
+        )
+    else:
+        lines.append("Diplôme : rien à ajouter (le second poste ne demande pas un niveau plus élevé).")
+    if years:
+        text = f"Expérience : {labels.years(years)} de plus que le minimum du premier poste"
+        text += f" ({labels.experience(sb.experience)} demandés"
+        text += f", dans le domaine : {sb.experience.domain})" if sb.experience.domain else ")"
+        lines.append(text + ".")
+    else:
+        lines.append("Expérience : le second poste ne demande pas plus d'années que le premier.")
+    lines += [f"Atout cité par l'étude pour le second poste : {asset}." for asset in sb.experience.assets]
+    return lines
+
+
+def _items(found: tuple[Item, ...]) -> tuple[str, ...]:
+    return tuple(f"{item.section} : {item.text}" for item in found)
+
+
+def compare_view(c: Comparison, graph: CareerGraph, title_of: Callable[[str], str]) -> Document:
+    doc = Document().add(Heading(f"{c.a.title} → {c.b.title}"))
+    columns = (_column(c.a), _column(c.b))
+    rows = tuple((label, columns[0][i], columns[1][i]) for i, label in enumerate(ROWS))
+    doc.add(Table(("", c.a.title, c.b.title), rows))
+    for post in (c.a, c.b):
+        if post.role is not None:
+            note = f" {post.role.note}" if post.role.note else ""
+            doc.add(Paragraph(f"« {post.title} » est cité dans les parcours de l'étude (p. {post.role.pages}).{note}"))
+    doc.add(Heading("Pour passer du premier au second", 2), Bullets(tuple(_gap_lines(c))))
+    if c.a.fiche is not None and c.b.fiche is not None:
+        doc.add(Heading(f"Ce que demande « {c.b.title} » en plus", 2))
+        doc.add(Bullets(_items(c.only_b)) if c.only_b else Paragraph("Rien de propre au second poste."))
+        if c.only_a:
+            doc.add(Heading(f"Ce que fait « {c.a.title} » et pas le second", 2), Bullets(_items(c.only_a)))
+        doc.add(Heading("En commun", 2))
+        if c.shared:
+            shown = ", ".join(c.shared[:SHOWN_SHARED])
+            more = f"… ({len(c.shared)} en tout)" if len(c.shared) > SHOWN_SHARED else ""
+            doc.add(
+                Paragraph(f"Mots communs aux compétences, activités et connaissances des deux fiches : {shown}{more}")
+            )
+        else:
+            doc.add(Paragraph("Aucun mot commun dans les compétences, activités et connaissances."))
+        doc.add(
+            Paragraph(
+                "Une compétence ou activité est « en plus » quand la plupart de ses mots n'apparaissent pas "
+                "dans l'autre fiche.",
+                "note",
+            )
+        )
+    doc.add(Heading("Parcours", 2))
+    if c.route is None:
+        doc.add(Paragraph("Aucun parcours connu de l'un à l'autre dans les mobilités de l'étude."))
+    else:
+        lines = [(0, f"{title_of(c.route[0])} [{c.route[0]}]")]
+        for depth, edge in enumerate(graph.route_edges(c.route), start=1):
+            kind = labels.LINK_LABELS[edge.kind]
+            lines.append((depth, f"{title_of(edge.target)} [{edge.target}] — {kind} (p. {', '.join(edge.pages)})"))
+        doc.add(Tree(tuple(lines)))
+    return doc
