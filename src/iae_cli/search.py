@@ -201,6 +201,19 @@ class SearchIndex:
         total = len(rows) if len(rows) < limit else self._count(expression)
         return rows, total
 
+    def scores(self, text: str, kind: str) -> dict[str, float]:
+        """The BM25 score of each entry of one kind that has any word of `text` (higher is closer)."""
+        terms = parse_query(text).terms
+        if not terms:
+            return {}
+        sql = (
+            "SELECT e.id, bm25(fts, ?, ?) FROM fts JOIN entries e ON e.rowid = fts.rowid "
+            "WHERE fts MATCH ? AND e.kind = ?"
+        )
+        expression = " OR ".join(t.expression() for t in terms)
+        rows = self.connection.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, expression, kind)).fetchall()
+        return {entry_id: round(-rank, 3) for entry_id, rank in rows}
+
     def _count(self, expression: str) -> int:
         row = self.connection.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
         return int(row[0])

@@ -152,6 +152,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sector": ("sector", "Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations."),
     "glossary": ("glossary", "Les sigles de l'étude, ou ceux qui correspondent à une recherche."),
     "compare": ("compare", "Compare deux postes et montre ce qu'il faut acquérir pour passer de l'un à l'autre."),
+    "orient": (
+        "orient",
+        "Quelques questions (diplôme, expérience, envie), puis les postes ouverts et ce qui manque pour les autres.",
+    ),
     "search": (
         "search",
         "Cherche des mots dans les fiches, les postes, le secteur et les sigles (accents et pluriels ignorés).",

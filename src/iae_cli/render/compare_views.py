@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import CareerGraph
-from iae_cli.compare import Comparison, Item, Post
 from iae_cli.model import LEVEL_LABELS
 from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table, Tree
+
+if TYPE_CHECKING:  # render formats core results; it never calls the core
+    from iae_cli.careers import CareerGraph
+    from iae_cli.compare import Comparison, Item, Post
 
 SHOWN_SHARED = 20
 NO_FICHE = "non précisé (poste cité dans les parcours, sans fiche)"

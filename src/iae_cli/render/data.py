@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from iae_cli.compare import Comparison, Post
     from iae_cli.errors import Problem
     from iae_cli.match import MatchEntry, MatchResult
+    from iae_cli.orient import Assessment, Orientation
     from iae_cli.search import SearchResult
 
 STUDY = "Apec, Les emplois cadres dans les entreprises d'insertion, 2008"
@@ -376,4 +377,38 @@ def comparison(c: Comparison, graph: CareerGraph) -> dict[str, Any]:
         "only_a": [{"section": i.section, "text": i.text} for i in c.only_a],
         "only_b": [{"section": i.section, "text": i.text} for i in c.only_b],
         "route": route(graph, c.route) if c.route else None,
+    }
+
+
+def _assessment(a: Assessment) -> dict[str, Any]:
+    return {
+        **summary(a.fiche),
+        "fit": a.fit,
+        "missing": {
+            "bac": a.bac,
+            "years": a.years,
+            "domain": a.fiche.experience.domain if a.domain_ok is False else None,
+            "assets": list(a.fiche.experience.assets),
+        },
+        "alternative": a.alternative,
+    }
+
+
+def orientation(o: Orientation, graph: CareerGraph) -> dict[str, Any]:
+    """`iae orient --format json`: the profile, open posts best first, the next ones nearest first."""
+    p = o.person
+    return {
+        "profile": {
+            "bac": p.diploma.bac,
+            "diploma": p.diploma.label,
+            "years": p.years,
+            "domain": p.domain.key if p.domain else None,
+            "wish": p.wish.key,
+            "current": p.current,
+        },
+        "open": [_assessment(a) for a in o.open],
+        "next": [_assessment(a) for a in o.next],
+        "target": o.target,
+        "route": route(graph, o.route) if o.route else None,
+        "training": [{"id": t.id, "name": t.name, "summary": t.summary, "pages": t.pages} for t in o.training],
     }
