@@ -89,8 +89,8 @@ def orient_view(o: Orientation, graph: CareerGraph, title_of: Callable[[str], st
         doc.add(Paragraph("Aucun poste n'est encore ouvert avec ce profil : voyez ci-dessous ce qui manque."))
     if o.next:
         doc.add(Heading(f"Les suivants ({len(o.next)}), du plus proche au plus lointain : ce qui manque", 2))
-        rows = tuple((_name(a, best), "\n".join(missing_lines(a, person))) for a in o.next[:limit])
-        doc.add(Table(("Poste / identifiant / niveau", "Ce qui manque"), rows))
+        lacks = tuple((_name(a, best), "\n".join(missing_lines(a, person))) for a in o.next[:limit])
+        doc.add(Table(("Poste / identifiant / niveau", "Ce qui manque"), lacks))
     if o.target is not None:
         doc.add(Heading(f"Le parcours vers « {title_of(o.target)} »", 2))
         if o.route is None:

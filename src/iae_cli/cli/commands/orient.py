@@ -151,16 +151,19 @@ def run(
                 + ", ".join(missing)
                 + " (par exemple : iae orient --bac master --years 2 --domaine action-sociale --envie accompagner)"
             )
-        session = Session(sys.stdin.readline, sys.stderr.write)
-        diploma = diploma or session.ask(DIPLOMA_QUESTION, DIPLOMA_HELP, _parse_diploma)
-        if years_value is None:
-            years_value = session.ask(YEARS_QUESTION, YEARS_HELP, _parse_years)
-        if years_value and domain_choice is None:
-            domain_choice = session.ask(DOMAIN_QUESTION, _listed(DOMAINS), _parser(DOMAINS))
-        wish_choice = wish_choice or session.ask(WISH_QUESTION, _listed(WISHES), _parser(WISHES))
-        if current is None:
-            current_id = session.ask(CURRENT_QUESTION, CURRENT_HELP, _current(catalog)) or None
-        sys.stderr.write("\n")
+        try:
+            diploma, years_value, domain_choice, wish_choice, current_id = _ask(
+                Session(sys.stdin.readline, sys.stderr.write),
+                catalog,
+                diploma,
+                years_value,
+                domain_choice,
+                wish_choice,
+                current_id if current is not None else "",
+            )
+        except KeyboardInterrupt:  # Ctrl-C: the same clean stop as the end of input (exit 130)
+            sys.stderr.write("\n")
+            raise typer.Abort() from None
     assert diploma is not None and years_value is not None and wish_choice is not None
     person = Person(diploma, years_value, domain_choice if years_value else None, wish_choice, current_id)
     graph = catalog.graph()
@@ -179,6 +182,30 @@ def run(
     from iae_cli.render.orient_views import orient_view
 
     emit_document(orient_view(result, graph, catalog.title_of), fmt)
+
+
+def _ask(
+    session: Session,
+    catalog: Catalog,
+    diploma: Diploma | None,
+    years: float | None,
+    domain: Choice | None,
+    wish: Choice | None,
+    current: str | None,
+) -> tuple[Diploma, float, Choice | None, Choice, str | None]:
+    """Ask what the flags did not give, one question at a time; `current` "" means « ask »."""
+    from iae_cli.orient import DOMAINS, WISHES
+
+    diploma = diploma or session.ask(DIPLOMA_QUESTION, DIPLOMA_HELP, _parse_diploma)
+    if years is None:
+        years = session.ask(YEARS_QUESTION, YEARS_HELP, _parse_years)
+    if years and domain is None:
+        domain = session.ask(DOMAIN_QUESTION, _listed(DOMAINS), _parser(DOMAINS))
+    wish = wish or session.ask(WISH_QUESTION, _listed(WISHES), _parser(WISHES))
+    if current == "":
+        current = session.ask(CURRENT_QUESTION, CURRENT_HELP, _current(catalog)) or None
+    session.write("\n")
+    return diploma, years, domain, wish, current
 
 
 def _parse_diploma(text: str) -> Diploma | None:

@@ -1,0 +1,269 @@
+"""`iae orient`: the rule on the study's data, answers by number or words, flags, and the session
+driven through a pseudo-terminal (a mistyped answer re-asked, end of input, Ctrl-C)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+import pytest
+
+from iae_cli.cli.commands.orient import Session
+from iae_cli.diplomas import parse_diploma
+from iae_cli.orient import DOMAINS, WISHES, domain_satisfies, parse_choice, parse_years
+from tests.conftest import run
+
+PROFILE = ["--bac", "master", "--years", "2", "--domaine", "action-sociale", "--envie", "accompagner"]
+
+
+def _json(*args: str) -> Any:
+    result = run("orient", *args, "--format", "json")
+    assert result.exit_code == 0 and result.stderr == "", result
+    return json.loads(result.stdout)
+
+
+# --- answers as a person gives them -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bac", "family"),
+    [
+        ("5", 5, None),
+        ("bac+3", 3, None),
+        ("Bac + 2", 2, None),
+        ("master", 5, None),
+        ("Licence pro", 3, None),
+        ("BTS", 2, None),
+        ("doctorat", 8, None),
+        ("DEFA", 2, "DEFA"),
+        ("diplôme d'État d'éducateur spécialisé", 2, "travail social"),
+        ("un DEASS", 2, "travail social"),
+        ("CESF", 2, "travail social"),
+        ("DEIS", 5, "travail social"),
+    ],
+)
+def test_a_diploma_by_level_or_by_name(text: str, bac: int, family: str | None) -> None:
+    found = parse_diploma(text)
+    assert found is not None and (found.bac, found.family) == (bac, family)
+
+
+@pytest.mark.parametrize("text", ["", "9", "bac+12", "astronaute", "maître nageur"])
+def test_what_is_not_a_diploma(text: str) -> None:
+    assert parse_diploma(text) is None
+
+
+def test_a_choice_by_number_key_or_words() -> None:
+    assert parse_choice("1", DOMAINS) == DOMAINS["action-sociale"]
+    assert parse_choice("Action sociale", DOMAINS) == DOMAINS["action-sociale"]
+    assert parse_choice("finance", DOMAINS) == DOMAINS["finance"]
+    assert parse_choice("créateurs", WISHES) == WISHES["financer"]
+    assert parse_choice("99", DOMAINS) is None and parse_choice("sociale", DOMAINS) is None
+
+
+def test_years_as_written() -> None:
+    assert [parse_years(t) for t in ("2", "1,5", "deux ans", "aucune", "3 années")] == [2, 1.5, 2, 0, 3]
+    assert [parse_years(t) for t in ("beaucoup", "-1", "70", "2 chats")] == [None, None, None, None]
+
+
+def test_experience_counts_in_the_domain_a_fiche_asks_for() -> None:
+    assert domain_satisfies(DOMAINS["action-sociale"], "action sociale") is True
+    assert domain_satisfies(DOMAINS["insertion"], "économie sociale et solidaire") is True
+    assert domain_satisfies(DOMAINS["direction"], "action sociale") is False
+    assert domain_satisfies(DOMAINS["creation-entreprise"], "finance et/ou création d'entreprise") is True
+    assert domain_satisfies(DOMAINS["autre"], None) is None
+
+
+# --- the answer on the study's data -------------------------------------------------------
+
+
+def test_master_two_years_social_action_accompanying() -> None:
+    payload = _json(*PROFILE)
+    assert [p["id"] for p in payload["open"]] == ["charge-insertion"]
+    site = next(p for p in payload["next"] if p["id"] == "responsable-site-insertion")
+    assert site["missing"] == {"bac": 0, "years": 1, "domain": None, "assets": []}
+    microcredit = next(p for p in payload["next"] if p["id"] == "responsable-conseillers-microcredit")
+    assert microcredit["missing"]["domain"] == "finance et/ou création d'entreprise"
+    assert payload["profile"] == {
+        "bac": 5,
+        "diploma": "master (bac+5)",
+        "years": 2,
+        "domain": "action-sociale",
+        "wish": "accompagner",
+        "current": None,
+    }
+
+
+def test_a_social_work_diploma_opens_the_site_post_as_the_fiche_accepts_it() -> None:
+    payload = _json("--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger")
+    site = next(p for p in payload["open"] if p["id"] == "responsable-site-insertion")
+    assert site["alternative"] == "Diplôme de travail social"
+    assert all(p["missing"]["bac"] for p in payload["next"])
+    assert [t["id"] for t in payload["training"]] == ["vae", "miess", "etaie"]
+
+
+def test_experience_elsewhere_counts_for_less_and_is_said() -> None:
+    result = run(
+        "orient", "--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger", "-f", "markdown"
+    )
+    out = result.stdout.replace("\\", "")
+    said = "domaine : la fiche demande une expérience en action sociale (p. 27-30) ; la vôtre (direction d'entreprise)"
+    assert said + " compte moins" in out
+    payload = _json("--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger")
+    assert "directeur-entreprise-insertion" in [p["id"] for p in payload["next"]]
+    assert "directeur-regional-insertion" in [p["id"] for p in payload["open"]]
+
+
+def test_the_route_leads_from_the_current_post_to_the_best_next_one() -> None:
+    payload = _json(
+        "--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger", "--poste", "travailleur social"
+    )
+    assert payload["route"]["steps"][0] == "travailleur-social"
+    assert payload["route"]["steps"][-1] == payload["target"]
+
+
+def test_the_wish_orders_the_open_posts() -> None:
+    accompany = _json("--bac", "5", "--years", "6", "--domaine", "insertion", "--envie", "accompagner")
+    lead = _json("--bac", "5", "--years", "6", "--domaine", "insertion", "--envie", "diriger")
+    assert accompany["open"][0]["id"] == "charge-insertion"
+    assert lead["open"][0]["id"].startswith("directeur")
+
+
+def test_no_experience_needs_no_domain() -> None:
+    payload = _json("--bac", "2", "--years", "0", "--envie", "accompagner")
+    assert [p["id"] for p in payload["open"]] == ["charge-insertion"]
+
+
+def test_markdown_is_a_handout() -> None:
+    out = run("orient", *PROFILE, "--format", "markdown").stdout
+    assert out.startswith("# Votre orientation : master (bac+5), 2 ans d'expérience (action sociale)")
+    assert "## Postes ouverts dès maintenant (1)" in out
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def test_piped_without_flags_names_the_missing_flags() -> None:
+    result = run("orient", "--bac", "3")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "donnez --years, --domaine, --envie" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--bac", "astronaute"], "--bac : diplôme « astronaute » non reconnu"),
+        (["--years", "beaucoup"], "--years attend un nombre d'années"),
+        (["--domaine", "cuisine"], "--domaine : « cuisine » inconnu"),
+        (["--envie", "dormir"], "--envie : « dormir » inconnu"),
+        (["--poste", "astronaute"], "astronaute"),
+    ],
+)
+def test_a_bad_flag_is_named(args: list[str], message: str) -> None:
+    full = dict(zip(PROFILE[::2], PROFILE[1::2], strict=True))
+    full[args[0]] = args[1]
+    result = run("orient", *[x for pair in full.items() for x in pair])
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the session: questions one at a time --------------------------------------------------
+
+
+def test_a_misunderstood_answer_is_asked_again_with_the_choices() -> None:
+    answers = io.StringIO("vingt-douze\n3\n")
+    shown = io.StringIO()
+    session = Session(answers.readline, shown.write)
+    assert session.ask("Combien ?", "Un nombre.", parse_years) == 3
+    assert shown.getvalue().count("Un nombre.") == 2
+    assert "Je n'ai pas compris « vingt-douze »" in shown.getvalue()
+
+
+def test_end_of_input_during_a_question_stops() -> None:
+    session = Session(io.StringIO("").readline, io.StringIO().write)
+    with pytest.raises(EOFError):
+        session.ask("Combien ?", "Un nombre.", parse_years)
+
+
+ANSWERS = ["master", "deux", "cuisine", "1", "accompagner", ""]  # « cuisine » is mistyped, then « 1 »
+
+
+def _spawn(tmp_env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """`iae orient --format json` with its questions on a pseudo-terminal and its result on a pipe."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "iae_cli", "orient", "--format", "json"],
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=tmp_env,
+    )
+    os.close(follower)
+    return proc, leader
+
+
+def _read_until(leader: int, wanted: str, seen: list[str], timeout: float = 20) -> None:
+    end = time.monotonic() + timeout
+    while wanted not in "".join(seen):
+        ready, _, _ = select.select([leader], [], [], max(0.0, end - time.monotonic()))
+        if not ready:
+            raise AssertionError(f"waited for {wanted!r}, saw {''.join(seen)!r}")
+        seen.append(os.read(leader, 4096).decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def tmp_env(isolated_cache: object) -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "IAE_DATA"}
+
+
+def test_a_session_at_a_terminal_gives_what_the_flags_give(tmp_env: dict[str, str]) -> None:
+    proc, leader = _spawn(tmp_env)
+    seen: list[str] = []
+    try:
+        for question, answer in zip(
+            ["diplôme", "années", "domaine", "pas compris", "voulez-vous", "aujourd'hui"], ANSWERS, strict=True
+        ):
+            _read_until(leader, question, seen)
+            seen.append("\n")  # what was read so far is kept; the next question is searched after it
+            os.write(leader, answer.encode() + b"\r")
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        os.close(leader)
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", "".join(seen))
+    assert "Je n'ai pas compris « cuisine »" in screen and "1. action sociale" in screen
+    assert proc.returncode == 0
+    assert json.loads(out) == _json(*PROFILE)
+
+
+@pytest.mark.parametrize("how", ["eof", "ctrl-c"])
+def test_end_of_input_or_ctrl_c_during_questions_stops_cleanly(tmp_env: dict[str, str], how: str) -> None:
+    proc, leader = _spawn(tmp_env)
+    seen: list[str] = []
+    try:
+        _read_until(leader, "diplôme", seen)
+        os.write(leader, b"master\r")
+        _read_until(leader, "années", seen)
+        if how == "eof":
+            os.write(leader, b"\x04")  # Ctrl-D at the start of a line: end of input
+        else:
+            proc.send_signal(signal.SIGINT)  # what Ctrl-C sends to the program
+        out, _ = proc.communicate(timeout=30)
+        time.sleep(0.1)
+        while select.select([leader], [], [], 0.2)[0]:
+            try:
+                seen.append(os.read(leader, 4096).decode("utf-8", "replace"))
+            except OSError:
+                break
+    finally:
+        os.close(leader)
+    assert proc.returncode == 130
+    assert out == b""  # nothing half-printed on stdout
+    screen = "".join(seen)
+    assert "iae : interrompu" in screen and "Traceback" not in screen
