@@ -24,6 +24,12 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
+def _cell(text: str) -> str:
+    """A table cell on one line: its first line, then the others in brackets."""
+    first, *rest = text.split("\n")
+    return escape(first) + (f" ({escape(', '.join(rest))})" if rest else "")
+
+
 def render_markdown(document: Document) -> str:
     out: list[str] = []
     for block in document.blocks:
@@ -41,7 +47,7 @@ def render_markdown(document: Document) -> str:
         elif isinstance(block, Table):
             out.append("| " + " | ".join(escape(h) for h in block.headers) + " |")
             out.append("|" + "---|" * len(block.headers))
-            out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in block.rows] + [""]
+            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows] + [""]
         elif isinstance(block, Snippets):
             out += [f"- *{escape(label)}* : {_marked(text, spans)}" for label, text, spans in block.items] + [""]
         elif isinstance(block, Tree):

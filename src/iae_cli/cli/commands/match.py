@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.options import (
     bac_option,
     check_format,
@@ -19,7 +20,7 @@ from iae_cli.cli.options import (
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "markdown", "html")
 
 
 def run(
@@ -34,20 +35,28 @@ def run(
         metavar="N",
     ),
     fmt: str = format_option(*FORMATS),
+    details: bool = details_option(),
 ) -> None:
     from iae_cli.match import Profile, match
 
     check_format(fmt, *FORMATS)
     profile = Profile(parse_bac(bac) or 0, parse_years(years) or 0.0)
-    result = match(profile, state(ctx).catalog().summaries.values(), check_level(level))
-    if fmt == "json":
+    catalog = state(ctx).catalog()
+    result = match(profile, catalog.summaries.values(), check_level(level))
+    limit = 0 if near.strip() == "0" else parse_count(near, "--near")
+    if fmt in HANDOUT_FORMATS:
+        from iae_cli.render.handout_views import match_handout, match_pages
+        from iae_cli.render.match_views import match_view
+
+        body = match_view(result, limit or None) if details else match_handout(result, limit or None)
+        emit_handout(catalog, body, match_pages(result), fmt)
+    elif fmt == "json":
         from iae_cli.render import data
 
         emit_data(data.match(result), fmt)
     else:
         from iae_cli.render.match_views import match_view
 
-        limit = 0 if near.strip() == "0" else parse_count(near, "--near")
         emit_document(match_view(result, limit or None))
     if not result.open_count:
         raise typer.Exit(EXIT_NO_RESULT)

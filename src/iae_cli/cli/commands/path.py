@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.names import resolve_role
 from iae_cli.cli.options import (
     bac_option,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
     from iae_cli.catalog import Catalog
 
-FORMATS = ("table", "json", "mermaid")
+FORMATS = ("table", "json", "mermaid", "markdown", "html", "svg")
 
 
 def run(
@@ -48,6 +49,7 @@ def run(
     bac: str | None = bac_option(required=False),
     years: str | None = years_option(required=False),
     fmt: str = format_option(*FORMATS),
+    details: bool = details_option(),
 ) -> None:
     from iae_cli.match import Profile
 
@@ -61,7 +63,7 @@ def run(
     start = resolve_role(catalog, source)
     graph = catalog.graph()
     if target is None:
-        _career_map(graph, catalog, start, stated_only, fmt)
+        _career_map(graph, catalog, start, stated_only, fmt, details)
         return
     goal = resolve_role(catalog, target)
     if all_routes:
@@ -83,16 +85,32 @@ def run(
 
         edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
         typer.echo(flowchart((n for r in routes for n in r), edges.values(), catalog.title_of), nl=False)
+    elif fmt == "svg":
+        from iae_cli.render.svg import graph_svg
+
+        typer.echo(graph_svg(graph, _levels(catalog), catalog.title_of, routes), nl=False)
     else:
         from iae_cli.match import route_states
         from iae_cli.render.career_views import route_view
 
         steps = {node: catalog.summary_of(node) for route in routes for node in route if node in catalog.files}
         states = [route_states(route, steps, profile) for route in routes] if profile else None
+        if fmt in HANDOUT_FORMATS:
+            from iae_cli.render.handout_views import route_handout, route_pages
+
+            body = (route_view if details else route_handout)(graph, routes, steps, catalog.title_of, states)
+            figure = ""
+            if fmt == "html":
+                from iae_cli.render.svg import graph_svg
+
+                only = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
+                figure = graph_svg(graph, _levels(catalog), catalog.title_of, routes, only.values())
+            emit_handout(catalog, body, route_pages(graph, routes, steps), fmt, figure)
+            return
         emit_document(route_view(graph, routes, steps, catalog.title_of, states))
 
 
-def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str) -> None:
+def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str, details: bool) -> None:
     reached = graph.career_map(start, stated_only)
     tree_edges = [graph.edges[(parent, node)] for node, _depth, parent in reached if parent is not None]
     if fmt == "json":
@@ -103,10 +121,24 @@ def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: b
         from iae_cli.render.mermaid import flowchart
 
         typer.echo(flowchart([start, *(n for n, _d, _p in reached)], tree_edges, catalog.title_of), nl=False)
+    elif fmt == "svg":
+        from iae_cli.render.svg import graph_svg
+
+        typer.echo(graph_svg(graph, _levels(catalog), catalog.title_of, [], tree_edges, [start]), nl=False)
     else:
         from iae_cli.render.career_views import career_map_view
 
+        if fmt in HANDOUT_FORMATS:
+            from iae_cli.render.handout_views import map_handout, map_pages
+
+            body = (career_map_view if details else map_handout)(start, reached, graph, catalog.title_of)
+            emit_handout(catalog, body, map_pages(reached, graph), fmt)
+            return
         emit_document(career_map_view(start, reached, graph, catalog.title_of))
+
+
+def _levels(catalog: Catalog) -> dict[str, str]:
+    return {f.id: f.level for f in catalog.summaries.values()}
 
 
 def _no_route(graph: CareerGraph, start: str, goal: str, stated_only: bool) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.names import complete_fiche_id, resolve_fiche
 from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import UsageError
 
-FORMATS = ("table", "json", "yaml", "markdown")
+FORMATS = ("table", "json", "yaml", "markdown", "html")
 
 
 def run(
@@ -30,6 +31,7 @@ def run(
         metavar="SECTION",
     ),
     fmt: str = format_option(*FORMATS),
+    details: bool = details_option(),
 ) -> None:
     check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
@@ -41,6 +43,14 @@ def run(
         return
     from iae_cli.render.fiche_views import fiche_view
 
+    if fmt in HANDOUT_FORMATS:
+        from iae_cli.render.handout_views import fiche_handout
+
+        if details or section is not None:
+            emit_handout(catalog, fiche_view(fiche, catalog.title_of, _section_id(section)), [], fmt, footer=False)
+        else:
+            emit_handout(catalog, fiche_handout(fiche, catalog.title_of), [fiche.summary.pages], fmt)
+        return
     emit_document(fiche_view(fiche, catalog.title_of, _section_id(section)), fmt)
 
 

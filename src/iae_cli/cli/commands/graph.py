@@ -1,0 +1,86 @@
+"""`iae graph`: the whole career map as a picture (SVG), or as Mermaid or DOT text."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+import typer
+
+from iae_cli.cli.app import state
+from iae_cli.cli.names import resolve_role
+from iae_cli.cli.options import check_format
+from iae_cli.errors import NoResultError
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph, Route
+
+FORMATS = ("svg", "mermaid", "dot")
+
+
+def run(
+    ctx: typer.Context,
+    source: str | None = typer.Option(
+        None, "--from", help="Mettre en valeur les postes atteignables depuis ce poste.", metavar="POSTE"
+    ),
+    target: str | None = typer.Option(
+        None,
+        "--to",
+        help="Mettre en valeur les postes qui mènent à ce poste (avec --from : un parcours).",
+        metavar="POSTE",
+    ),
+    stated_only: bool = typer.Option(
+        False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."
+    ),
+    fmt: str = typer.Option("svg", "--format", "-f", help="Format de sortie : svg, mermaid, dot.", metavar="FORMAT"),
+) -> None:
+    check_format(fmt, *FORMATS)
+    catalog = state(ctx).catalog()
+    graph = catalog.graph()
+    start = resolve_role(catalog, source) if source is not None else None
+    goal = resolve_role(catalog, target) if target is not None else None
+    routes = _routes(graph, start, goal, stated_only)
+    edges = [e for e in graph.edges.values() if not stated_only or e.kind == "stated"]
+    level_of = {f.id: f.level for f in catalog.summaries.values()}
+    if fmt == "svg":
+        from iae_cli.render.svg import graph_svg
+
+        focus = [n for n in (start, goal) if n is not None]
+        text = graph_svg(graph, level_of, catalog.title_of, routes, edges if stated_only else None, focus)
+    elif fmt == "dot":
+        from iae_cli.render.dot import digraph
+
+        on = {(a, b) for r in routes for a, b in itertools.pairwise(r)}
+        text = digraph(graph.nodes, edges, level_of, catalog.title_of, on)
+    else:
+        from iae_cli.render.mermaid import flowchart
+
+        text = flowchart(graph.nodes, edges, catalog.title_of)
+    typer.echo(text, nl=False)
+
+
+def _routes(graph: CareerGraph, start: str | None, goal: str | None, stated_only: bool) -> list[Route]:
+    """What to highlight: one route from START to GOAL; or every post START leads to; or every
+    post that leads to GOAL (each by its shortest route)."""
+    if start is not None and goal is not None:
+        routes = graph.shortest_routes(start, goal, stated_only, limit=1)
+        if not routes:
+            scope = " cité par l'étude" if stated_only else ""
+            raise NoResultError(f"aucun parcours{scope} de {start} vers {goal} (voir : iae path {start})")
+        return routes
+    if start is not None:
+        parents = graph.distances(start, stated_only)
+        return [_walk(parents, node) for node in parents if node != start]
+    if goal is not None:
+        found = [graph.shortest_routes(node, goal, stated_only, limit=1) for node in graph.nodes if node != goal]
+        return [r[0] for r in found if r]
+    return []
+
+
+def _walk(parents: dict[str, str | None], node: str) -> Route:
+    route: list[str] = []
+    current: str | None = node
+    while current is not None:
+        route.append(current)
+        current = parents[current]
+    return tuple(reversed(route))

@@ -1,0 +1,84 @@
+"""What turns an answer into a document to hand over: a line on where the facts come from,
+a key to the acronyms the document uses, and a short « Sources » footer.
+
+A handout is written for the person who receives it: the views of handout_views.py leave out
+internal ids and per-section pages; `--details` keeps them (the views of `iae show`, `match`…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from iae_cli.model import GlossaryTerm
+from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Table, Tree
+
+STUDY = "Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008"
+FROM_2008 = (
+    "Les faits de ce document viennent de l'étude de l'Apec publiée en décembre 2008 : "
+    "métiers, exigences et salaires (en euros de 2008) décrivent le secteur à cette date."
+)
+
+
+def texts_of(document: Document) -> list[str]:
+    """Every text a reader sees in a document."""
+    out: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Heading | Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Bullets):
+            out += [block.title or "", *block.items]
+        elif isinstance(block, Fields):
+            out += [text for pair in block.pairs for text in pair]
+        elif isinstance(block, Table):
+            out += [*block.headers, *(cell for row in block.rows for cell in row)]
+        elif isinstance(block, Tree):
+            out += [text for _depth, text in block.lines]
+    return out
+
+
+def acronyms_used(document: Document, glossary: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
+    """The glossary's terms that appear as whole words (case as written) in the document."""
+    terms = {t.term: t for t in glossary}
+    if not terms:
+        return []
+    pattern = re.compile(
+        r"(?<![\w/])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w/])"
+    )
+    found = {match.group(1) for text in texts_of(document) for match in pattern.finditer(text)}
+    return [terms[t] for t in sorted(found, key=str.casefold)]
+
+
+def _first_page(pages: str) -> int:
+    digits = re.match(r"\d+", pages.strip())
+    return int(digits.group()) if digits else 0
+
+
+def pages_text(pages: Iterable[str]) -> str:
+    """'47-50', '27-30, 43-46' … merged, ordered by first page, each range once."""
+    ranges = {p.strip() for group in pages for p in group.split(",") if p.strip()}
+    return ", ".join(sorted(ranges, key=lambda p: (_first_page(p), p)))
+
+
+def finish(
+    document: Document,
+    glossary: Iterable[GlossaryTerm],
+    pages: Iterable[str],
+    later_sources: Iterable[str] = (),
+    footer: bool = True,
+) -> Document:
+    """The document, with the 2008 line after its title, then « Sigles » and « Sources » at its end."""
+    blocks = list(document.blocks)
+    at = 1 if blocks and isinstance(blocks[0], Heading) else 0
+    out = Document()
+    out.add(*blocks[:at], Paragraph(FROM_2008, "note"), *blocks[at:])
+    used = acronyms_used(document, glossary)
+    if used:
+        out.add(Heading("Sigles", 2), Table(("Sigle", "Signification"), tuple((t.term, t.meaning) for t in used)))
+    if not footer:  # the document already lists its sources (`show --details`)
+        return out
+    where = pages_text(pages)
+    sources = [f"{STUDY}{', pages ' + where if where else ''}."]
+    sources += [f"Fait postérieur à l'étude : {source}" for source in later_sources]
+    out.add(Heading("Sources", 2), Bullets(tuple(sources)))
+    return out

@@ -1,0 +1,197 @@
+"""Documents for the person who receives them: titles and plain words, no internal ids or pages.
+
+Each view returns the body of a handout and the study pages it draws on (for the « Sources »
+footer that handout.finish adds).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+
+from iae_cli.careers import CareerGraph, Route
+from iae_cli.match import MatchResult, StepState
+from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
+from iae_cli.render import labels
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree
+from iae_cli.render.fiche_views import SECTIONS
+from iae_cli.render.match_views import missing_sentences
+
+LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
+
+
+def fiche_title(s: FicheSummary) -> str:
+    t = s.title
+    return t.masculine if t.masculine == t.feminine else f"{t.masculine} / {t.feminine}"
+
+
+def _move(link: MobilityLink, title_of: Callable[[str], str]) -> str:
+    """A move as a client reads it: the study's words; an inferred one says what it stands for."""
+    if link.link == "stated" or not link.id:
+        return link.label
+    text = f"{link.label} (rapproché du poste « {title_of(link.id)} »"
+    return text + (f" : {link.note})" if link.note else ")")
+
+
+def fiche_body(f: Fiche, title_of: Callable[[str], str], level: int = 1) -> list[Block]:
+    s = f.summary
+    out: list[Block] = [
+        Heading(fiche_title(s), level),
+        Fields((("Niveau de responsabilité", LEVEL_LABELS[s.level]),)),
+    ]
+    for key, heading, build in SECTIONS:
+        if key == "sources":
+            continue
+        if key == "mobilite":
+            m = f.mobility
+            blocks: list[Block] = []
+            if m.previous:
+                blocks.append(Bullets(tuple(_move(x, title_of) for x in m.previous), "Postes occupés avant"))
+            if m.next:
+                blocks.append(Bullets(tuple(_move(x, title_of) for x in m.next), "Évolutions possibles"))
+        else:
+            blocks = build(f)
+        if blocks:
+            out += [Heading(heading, level + 1), *blocks]
+    return out
+
+
+def fiche_pages(f: Fiche) -> list[str]:
+    return [f.summary.pages]
+
+
+def fiche_handout(f: Fiche, title_of: Callable[[str], str]) -> Document:
+    return Document().add(*fiche_body(f, title_of))
+
+
+def _post(f: FicheSummary) -> str:
+    return f"{f.title.masculine}\n{LEVEL_LABELS[f.level]}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def match_handout(result: MatchResult, near_limit: int | None = None) -> Document:
+    p = result.profile
+    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
+    doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
+    if result.eligible:
+        rows = tuple(
+            (
+                _post(e.fiche),
+                labels.salary(e.fiche.salary),
+                f"{labels.diploma(e.fiche.diploma)}, {labels.experience(e.fiche.experience)}",
+            )
+            for e in result.eligible
+        )
+        doc.add(Table(("Poste", "Salaire (2008)", "Demandé par la fiche"), rows))
+    else:
+        doc.add(Paragraph("Aucun poste n'est accessible avec ce profil d'après l'étude."))
+    near = result.near if near_limit is None else result.near[:near_limit]
+    if near:
+        doc.add(Heading("Postes à viser ensuite, du plus proche au plus lointain", 2))
+        rows = tuple(
+            (_post(e.fiche), labels.salary(e.fiche.salary), _sentence(" ; ".join(missing_sentences(e, p))))
+            for e in near
+        )
+        doc.add(Table(("Poste", "Salaire (2008)", "Ce qui manque"), rows))
+    notes = [
+        f"{e.fiche.title.masculine} : {labels.table_note(e.fiche.experience)}."
+        for e in (*result.eligible, *near)
+        if labels.table_note(e.fiche.experience)
+    ]
+    if notes:
+        doc.add(Heading("Quand le tableau de synthèse de l'étude diffère de la fiche", 2), Bullets(tuple(notes)))
+    return doc
+
+
+def match_pages(result: MatchResult) -> list[str]:
+    return [e.fiche.pages for e in (*result.eligible, *result.near)]
+
+
+def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
+    f = fiches.get(node)
+    if f is None:
+        return ("non précisé (poste hors des fiches)", "—")
+    return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary(f.salary))
+
+
+STATE_WORDS = {"open": "accessible", "blocked": "à préparer", "later": "plus tard", "unknown": "—"}
+
+
+def route_handout(
+    graph: CareerGraph,
+    routes: list[Route],
+    fiches: Mapping[str, FicheSummary],
+    title_of: Callable[[str], str],
+    states: Sequence[Sequence[StepState]] | None = None,
+) -> Document:
+    """Each route as a table of steps; `states` (from match.route_states) adds where the person stands."""
+    doc = Document()
+    for number, route in enumerate(routes, 1):
+        moves = len(route) - 1
+        head = f"De {title_of(route[0])} à {title_of(route[-1])}"
+        doc.add(Heading(head if len(routes) == 1 else f"Parcours {number} : {head.lower()[:1]}{head[1:]}"))
+        doc.add(Paragraph(f"{moves} étape{'s' if moves > 1 else ''}, d'après les évolutions que décrit l'étude."))
+        rows = []
+        for index, node in enumerate(route):
+            how = "point de départ" if not index else LINK_WORDS[graph.edges[(route[index - 1], node)].kind]
+            row = [str(index), title_of(node), *_requirements(node, fiches), how]
+            if states is not None:
+                row.append(STATE_WORDS[states[number - 1][index]])
+            rows.append(tuple(row))
+        headers = ["Étape", "Poste", "Demandé par la fiche", "Salaire (2008)", "Passage"]
+        if states is not None:
+            headers.append("Pour vous")
+        doc.add(Table(tuple(headers), tuple(rows)))
+        need = [fiches[n].experience.min_years for n in route if n in fiches]
+        if need:
+            doc.add(Paragraph(f"Expérience minimale impliquée par ce parcours : {labels.years(max(need))} au total."))
+        if any(graph.edges[(a, b)].kind == "inferred" for a, b in itertools.pairwise(route)):
+            doc.add(
+                Paragraph(
+                    "Un passage « déduit » n'est pas écrit tel quel dans l'étude : il rapproche deux fiches "
+                    "qui décrivent le même poste avec d'autres mots.",
+                    "note",
+                )
+            )
+    return doc
+
+
+def route_pages(graph: CareerGraph, routes: list[Route], fiches: Mapping[str, FicheSummary]) -> list[str]:
+    pages = [p for route in routes for e in graph.route_edges(route) for p in e.pages]
+    return pages + [fiches[n].pages for route in routes for n in route if n in fiches]
+
+
+def map_handout(
+    start: str, reached: list[tuple[str, int, str | None]], graph: CareerGraph, title_of: Callable[[str], str]
+) -> Document:
+    children: dict[str, list[str]] = {}
+    for node, _depth, parent in reached:
+        if parent is not None:
+            children.setdefault(parent, []).append(node)
+    lines: list[tuple[int, str]] = [(0, title_of(start))]
+
+    def walk(node: str, depth: int) -> None:
+        for child in children.get(node, []):
+            kind = graph.edges[(node, child)].kind
+            lines.append((depth, title_of(child) + (" (passage déduit)" if kind == "inferred" else "")))
+            walk(child, depth + 1)
+
+    walk(start, 1)
+    doc = Document().add(Heading(f"Où mène le poste de {title_of(start)}"))
+    if len(lines) == 1:
+        return doc.add(Paragraph("L'étude ne cite aucune évolution depuis ce poste."))
+    count = len(reached)
+    return doc.add(
+        Paragraph(
+            f"{count} poste{'s' if count > 1 else ''} accessible{'s' if count > 1 else ''} "
+            "par étapes successives, chacun sous celui qui y mène."
+        ),
+        Tree(tuple(lines)),
+    )
+
+
+def map_pages(reached: list[tuple[str, int, str | None]], graph: CareerGraph) -> list[str]:
+    return [p for node, _d, parent in reached if parent is not None for p in graph.edges[(parent, node)].pages]

@@ -1,0 +1,161 @@
+"""HTML a counsellor can hand out: one self-contained page, inline CSS, no script, no network.
+
+Every text that comes from the data goes through `esc` (html.escape, quotes included) at the
+moment it is written; nothing here ever trusts a value to be markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
+
+# Screen: one readable column, tables that scroll sideways on a phone rather than overflow.
+# Print (A4): tables shrink to the page width and wrap their cells, rows never split across
+# pages, each top-level section (one fiche, one route) starts on a new page.
+STYLE = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 52rem; padding: 1rem; font: 16px/1.5 "DejaVu Sans", Arial, sans-serif;
+  color: #1d1d1b; background: #fff; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.2rem 0 0.8rem; color: #123b5d; }
+h2 { font-size: 1.25rem; margin: 1.6rem 0 0.5rem; color: #123b5d; border-bottom: 2px solid #d8e3ec; }
+h3 { font-size: 1.05rem; margin: 1.1rem 0 0.4rem; }
+p, ul, dl { margin: 0.4rem 0 0.8rem; }
+ul { padding-left: 1.3rem; }
+li { margin: 0.15rem 0; }
+.list-title { font-weight: bold; margin-bottom: 0.2rem; }
+dl { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.2rem 1rem; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+.note { border-left: 4px solid #9fb7cc; background: #f2f6f9; padding: 0.4rem 0.7rem; }
+.warning { border-left: 4px solid #c77d00; background: #fff6e5; padding: 0.4rem 0.7rem; }
+.table { overflow-x: auto; margin: 0.4rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { border: 1px solid #c9d4dd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top;
+  overflow-wrap: break-word; }
+th { background: #e8eff5; }
+td .sub { color: #50606e; font-size: 0.88em; }
+a { color: #0b5394; }
+nav { font-size: 0.95rem; margin-bottom: 1rem; }
+nav a { margin-right: 0.8rem; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+footer { margin-top: 2rem; font-size: 0.9rem; color: #3e4b55; }
+@media (max-width: 40rem) {
+  body { padding: 0.6rem; font-size: 15px; }
+  dl { grid-template-columns: 1fr; }
+  dd { margin: 0 0 0.4rem 0; }
+}
+@page { size: A4; margin: 15mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  .table { overflow: visible; }
+  table { table-layout: fixed; font-size: 9.5pt; }
+  tr, li, dt, dd, .note, .warning, figure { break-inside: avoid; }
+  h1, h2, h3, .list-title { break-after: avoid; }
+  section.part + section.part { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def esc(text: str) -> str:
+    """Data as HTML text or attribute value: control codes replaced, `<>&"'` escaped."""
+    return escape(clean(text), quote=True)
+
+
+def _text(text: str, links: Mapping[str, str]) -> str:
+    href = links.get(text)
+    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+
+
+def _cell(text: str, links: Mapping[str, str], tag: str) -> str:
+    first, *rest = text.split("\n")
+    subs = "".join(f'<br><span class="sub">{_text(line, links)}</span>' for line in rest)
+    return f"<{tag}>{_text(first, links)}{subs}</{tag}>"
+
+
+def _tree(lines: tuple[tuple[int, str], ...], links: Mapping[str, str]) -> str:
+    out: list[str] = []
+    depth = -1
+    for level, text in lines:
+        if level > depth:
+            out.append("<ul>" * (level - depth))
+        else:
+            out.append("</li>" + "</ul></li>" * (depth - level))
+        out.append(f"<li>{_text(text, links)}")
+        depth = level
+    out.append("</li>" + "</ul></li>" * depth + "</ul>" if depth >= 0 else "")
+    return "".join(out)
+
+
+def _block(block: Block, links: Mapping[str, str]) -> str:
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 6)
+        return f"<h{level}>{esc(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        css = f' class="{block.style}"' if block.style in ("note", "warning") else ""
+        return f"<p{css}>{esc(block.text)}</p>"
+    if isinstance(block, Bullets):
+        title = f'<p class="list-title">{esc(block.title)}</p>' if block.title else ""
+        return title + "<ul>" + "".join(f"<li>{_text(item, links)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Fields):
+        pairs = "".join(f"<dt>{esc(label)}</dt><dd>{_text(value, links)}</dd>" for label, value in block.pairs)
+        return f"<dl>{pairs}</dl>"
+    if isinstance(block, Table):
+        head = "".join(_cell(h, {}, "th") for h in block.headers)
+        rows = "".join("<tr>" + "".join(_cell(c, links, "td") for c in row) + "</tr>" for row in block.rows)
+        return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    return _tree(block.lines, links)
+
+
+def render_body(document: Document, links: Mapping[str, str] | None = None) -> str:
+    """The document's blocks as HTML; each level-1 heading opens a section (a new page in print).
+
+    `links` maps a whole text (a list item, a table cell's line, a field value) to the page it names.
+    """
+    links = links or {}
+    out: list[str] = []
+    opened = False
+    for block in document.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            out.append("</section>" if opened else "")
+            out.append('<section class="part">')
+            opened = True
+        out.append(_block(block, links))
+    if opened:
+        out.append("</section>")
+    return "\n".join(part for part in out if part)
+
+
+def page(title: str, body: str, head_extra: str = "") -> str:
+    """A whole HTML file. `body` is HTML already escaped by the functions above (or an SVG from svg.py)."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # No request may leave the page: not even a favicon lookup.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        'img-src data:">\n'
+        '<link rel="icon" href="data:,">\n'
+        f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n{head_extra}</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def render_html(document: Document, figure: str = "") -> str:
+    """A handout: the document as one self-contained page, titled after its first heading.
+
+    `figure` is an SVG made by svg.py (already escaped there), shown after the first section's title.
+    """
+    title = next((b.text for b in document.blocks if isinstance(b, Heading)), "iae")
+    body = render_body(document)
+    if figure:
+        marker = "</h1>"
+        at = body.find(marker)
+        insert = f"<figure>{figure}</figure>"
+        body = body[: at + len(marker)] + insert + body[at + len(marker) :] if at >= 0 else insert + body
+    return page(title, body)
