@@ -151,6 +151,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "path": ("path", "Le parcours le plus court d'un poste à un autre, ou la carte des évolutions depuis un poste."),
     "sector": ("sector", "Le secteur de l'IAE : structures, réseaux, chiffres, contrat, tendances, formations."),
     "graph": ("graph", "La carte des évolutions de carrière entre tous les postes, en image SVG (ou Mermaid, DOT)."),
+    "site": ("site", "Écrit tout le contenu en site HTML hors ligne (pages liées, carte) dans un dossier."),
     "glossary": ("glossary", "Les sigles de l'étude, ou ceux qui correspondent à une recherche."),
     "compare": ("compare", "Compare deux postes et montre ce qu'il faut acquérir pour passer de l'un à l'autre."),
     "orient": (

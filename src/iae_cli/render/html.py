@@ -42,6 +42,8 @@ nav { font-size: 0.95rem; margin-bottom: 1rem; }
 nav a { margin-right: 0.8rem; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
+figure.map { overflow-x: auto; }
+figure.map svg { max-width: none; }
 footer { margin-top: 2rem; font-size: 0.9rem; color: #3e4b55; }
 @media (max-width: 40rem) {
   body { padding: 0.6rem; font-size: 15px; }
@@ -58,6 +60,8 @@ footer { margin-top: 2rem; font-size: 0.9rem; color: #3e4b55; }
   h1, h2, h3, .list-title { break-after: avoid; }
   section.part + section.part { break-before: page; }
   a { color: inherit; text-decoration: none; }
+  figure.map { overflow: visible; }
+  figure.map svg { max-width: 100%; }
 }
 """
 
