@@ -131,6 +131,7 @@ def report(args: argparse.Namespace, work: Path) -> None:
             10,
         ),
         Case("iae --help", [*iae, "--help"], 12),
+        Case("iae graph (carte SVG)", [*iae, "graph"], 10),
         Case(
             "complétion de « iae show char »",
             [*iae],

@@ -9,6 +9,7 @@ tries to pop up is recorded for the test to check.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -129,10 +130,8 @@ class Browser:
         return tab
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError):
             self.send("Browser.close")
-        except (RuntimeError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -176,9 +175,7 @@ class Tab:
         self.browser.events = kept
 
     def evaluate(self, expression: str) -> Any:
-        answer = self.browser.send(
-            "Runtime.evaluate", {"expression": expression, "returnByValue": True}, self.session
-        )
+        answer = self.browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, self.session)
         if "exceptionDetails" in answer:
             raise RuntimeError(f"evaluation failed: {answer['exceptionDetails']}")
         return answer["result"].get("value")

@@ -42,7 +42,7 @@ HANDOUTS = {
     "carte-parcours.svg": ["graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion"],
     "parcours.svg": ["path", "cadre-centre-social", "directeur-reseau-insertion", "-f", "svg"],
 }
-HOSTILE = "<script>alert(\"x\")</script> & \" ' </style><img src=x onerror=alert(1)> fin"
+HOSTILE = '<script>alert("x")</script> & " \' </style><img src=x onerror=alert(1)> fin'
 
 
 def _write_outputs(folder: Path, data: Path | None = None) -> None:
@@ -175,7 +175,9 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     return a["x"] < b["r"] - 0.5 and b["x"] < a["r"] - 0.5 and a["y"] < b["b"] - 0.5 and b["y"] < a["b"] - 0.5
 
 
-@pytest.mark.parametrize("name", ["carte.svg", "carte-parcours.svg", "parcours.svg", "parcours.html", "site/index.html"])
+@pytest.mark.parametrize(
+    "name", ["carte.svg", "carte-parcours.svg", "parcours.svg", "parcours.html", "site/index.html"]
+)
 def test_map_labels_do_not_overlap_and_stay_in_their_boxes(browser: Browser, outputs: Path, name: str) -> None:
     tab = _open(browser, outputs / name, width=1400)
     labels = tab.evaluate(LABEL_BOXES)
@@ -229,9 +231,7 @@ def test_hostile_titles_are_shown_as_text_and_nothing_runs(browser: Browser, hos
     seen = 0
     for path in pages:
         tab = _open(browser, path)  # no dialog, no console error, no request
-        counts = tab.evaluate(
-            "['script', 'img', 'iframe', 'object'].map(t => document.getElementsByTagName(t).length)"
-        )
+        counts = tab.evaluate("['script', 'img', 'iframe', 'object'].map(t => document.getElementsByTagName(t).length)")
         assert counts == [0, 0, 0, 0], (path.name, counts)
         text = tab.evaluate("document.documentElement.textContent")
         seen += HOSTILE in text or HOSTILE.replace("  ", " ") in text

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from iae_cli.model import GlossaryTerm
-from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Table, Tree
+from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 
 STUDY = "Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008"
 FROM_2008 = (
@@ -34,6 +34,8 @@ def texts_of(document: Document) -> list[str]:
             out += [*block.headers, *(cell for row in block.rows for cell in row)]
         elif isinstance(block, Tree):
             out += [text for _depth, text in block.lines]
+        elif isinstance(block, Snippets):
+            out += [text for item in block.items for text in item[:2]]
     return out
 
 

@@ -13,9 +13,10 @@ from iae_cli.careers import CareerGraph, Route
 from iae_cli.match import MatchResult, StepState
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, Tree
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
 from iae_cli.render.match_views import missing_sentences
+from iae_cli.search import SearchResult
 
 LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
 
@@ -195,3 +196,17 @@ def map_handout(
 
 def map_pages(reached: list[tuple[str, int, str | None]], graph: CareerGraph) -> list[str]:
     return [p for node, _d, parent in reached if parent is not None for p in graph.edges[(parent, node)].pages]
+
+
+def search_handout(result: SearchResult) -> Document:
+    """Search results for a reader: what each result is and the passages that matched."""
+    from iae_cli.render.search_views import KIND_LABELS, shown_query
+
+    doc = Document().add(Heading(f"Recherche « {shown_query(result)} »"))
+    if not result.hits:
+        return doc.add(Paragraph("Aucun résultat dans l'étude pour ces mots."))
+    for hit in result.hits:
+        doc.add(Heading(hit.title, 2), Paragraph(_sentence(KIND_LABELS.get(hit.kind, hit.kind)) + "."))
+        if hit.matches:
+            doc.add(Snippets(tuple((m.section, m.text, m.spans) for m in hit.matches)))
+    return doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table, clean
+from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, clean
 
 # Screen: one readable column, tables that scroll sideways on a phone rather than overflow.
 # Print (A4): tables shrink to the page width and wrap their cells, rows never split across
@@ -41,6 +41,7 @@ a { color: #0b5394; }
 nav { font-size: 0.95rem; margin-bottom: 1rem; }
 nav a { margin-right: 0.8rem; }
 figure { margin: 1rem 0; }
+mark { background: #fff0a0; color: inherit; }
 figure svg { max-width: 100%; height: auto; }
 figure.map { overflow-x: auto; }
 figure.map svg { max-width: none; }
@@ -113,7 +114,22 @@ def _block(block: Block, links: Mapping[str, str]) -> str:
         head = "".join(_cell(h, {}, "th") for h in block.headers)
         rows = "".join("<tr>" + "".join(_cell(c, links, "td") for c in row) + "</tr>" for row in block.rows)
         return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    if isinstance(block, Snippets):
+        items = "".join(
+            f"<li><em>{esc(label)}</em> : {_marked(text, spans)}</li>" for label, text, spans in block.items
+        )
+        return f'<ul class="snippets">{items}</ul>'
     return _tree(block.lines, links)
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Escaped text with its spans (the words a search matched) in <mark>."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [esc(text[last:start]), "<mark>", esc(text[start:end]), "</mark>"]
+        last = end
+    out.append(esc(text[last:]))
+    return "".join(out)
 
 
 def render_body(document: Document, links: Mapping[str, str] | None = None) -> str:

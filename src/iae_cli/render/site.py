@@ -54,7 +54,9 @@ class _Site:
         """A page: `document`, then the map `figure` (an SVG from svg.py), then `after`."""
         body = render_body(document, self.links)
         if figure:
-            body += f'\n<section id="carte"><h2>Carte des évolutions</h2><figure class="map">{figure}</figure></section>\n'
+            body += (
+                f'\n<section id="carte"><h2>Carte des évolutions</h2><figure class="map">{figure}</figure></section>\n'
+            )
         if after is not None:
             body += render_body(after, self.links)
         return page(title, _nav() + body)

@@ -9,7 +9,7 @@ from iae_cli.cli.options import check_format, format_option, parse_count
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT, UsageError
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 
 
 def run(
@@ -38,6 +38,11 @@ def run(
         from iae_cli.render import data
 
         emit_data(data.search(result), fmt)
+    elif fmt == "html":
+        from iae_cli.cli.handout import emit_handout
+        from iae_cli.render.handout_views import search_handout
+
+        emit_handout(state(ctx).catalog(), search_handout(result), [], fmt)
     else:
         from iae_cli.render.search_views import search_view
 

@@ -46,7 +46,9 @@ def _check_target(target: Path, folder: str, force: bool) -> None:
     if target.exists() and not target.is_dir():
         raise UsageError(f"« {folder} » existe et n'est pas un dossier")
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise UsageError(f"le dossier « {folder} » n'est pas vide ; --force pour y écrire quand même (rien n'est effacé)")
+        raise UsageError(
+            f"le dossier « {folder} » n'est pas vide ; --force pour y écrire quand même (rien n'est effacé)"
+        )
 
 
 def _write(path: Path, text: str) -> None:

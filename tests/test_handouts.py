@@ -1,0 +1,152 @@
+"""Documents to hand over (-f markdown / html), the map (iae graph) and the site, without a browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from iae_cli.render.document import Document, Heading, Paragraph, Table
+from iae_cli.render.html import render_html
+from iae_cli.catalog import Catalog
+from tests.conftest import DATA, run
+
+STUDY_LINE = "Les faits de ce document viennent de l'étude de l'Apec publiée en décembre 2008"
+
+
+def test_fiche_handout_speaks_to_the_reader() -> None:
+    result = run("show", "charge-insertion", "-f", "markdown")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("# Chargé d'insertion / Chargée d'insertion\n")
+    assert STUDY_LINE in text
+    assert "charge-insertion" not in text and "travailleur-social" not in text  # no internal ids
+    assert "(p-1)" not in text and "(p+1)" not in text and "cité par l'étude" not in text
+    assert "**Postes occupés avant**\n\n- Premier poste de travailleur social (animateur, éducateur…)" in text
+    # the acronyms the fiche uses, explained once at the end; the sources in one line
+    glossary = text.split("## Sigles\n", 1)[1].split("## Sources", 1)[0]
+    for term in ("ETTI", "ESAT", "PLIE", "DDTEFP", "ANPE"):
+        assert f"| {term} |" in glossary
+    assert "| CNEI |" not in glossary  # not used by this fiche
+    assert text.rstrip().endswith(
+        "## Sources\n\n- Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008, pages 47-50."
+    )
+
+
+def test_details_keep_ids_and_pages() -> None:
+    text = run("show", "charge-insertion", "-f", "markdown", "--details").stdout
+    assert "- **Identifiant** : charge-insertion" in text and "Postes précédents (p-1)" in text
+    assert "## Sigles" in text
+    route = run("path", "travailleur-social", "charge-insertion", "-f", "markdown", "--details").stdout
+    assert "travailleur-social" in route and "(p. 47-50)" in route
+
+
+def test_match_handout_lists_posts_without_ids() -> None:
+    result = run("match", "--bac", "3", "--years", "2", "-f", "markdown")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("# Profil : bac+3, 2 ans d'expérience\n")
+    assert "| Chargé d'insertion (Encadrement de proximité) | 25–30 k€ | bac+2, débutant accepté |" in text
+    assert "Il manque 1 an d'expérience (dans le domaine : action sociale)" in text
+    assert "charge-insertion" not in text
+    assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital
+
+
+def test_match_handout_keeps_exit_code_when_nothing_is_open() -> None:
+    result = run("match", "--bac", "0", "--years", "0", "-f", "html")
+    assert result.exit_code == 1
+    assert "Aucun poste n&#x27;est accessible avec ce profil" in result.stdout
+
+
+def test_route_handout_and_its_picture() -> None:
+    result = run("path", "travailleur-social", "directeur-entreprise-insertion", "-f", "html")
+    assert result.exit_code == 0
+    html = result.stdout
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    assert (
+        "<h1>De Travailleur social (animateur, éducateur…) à Directeur d&#x27;une entreprise d&#x27;insertion</h1>"
+        in html
+    )
+    assert html.count("<svg") == 1 and "rapprochement déduit des fiches" in html
+    assert "pages 27-30, 43-46, 47-50." in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
+
+
+def test_career_map_handout() -> None:
+    text = run("path", "charge-insertion", "-f", "markdown").stdout
+    assert text.startswith("# Où mène le poste de Chargé d'insertion\n")
+    assert "  - Responsable d'un site d'insertion (passage déduit)" in text
+    assert "| RSE | Responsabilité sociale des entreprises |" in text
+
+
+def test_html_escapes_every_value() -> None:
+    hostile = "<script>alert(1)</script> & \" ' </style>"
+    doc = Document().add(Heading(hostile), Paragraph(hostile), Table((hostile,), ((f"{hostile}\n{hostile}",),)))
+    html = render_html(doc)
+    assert "<script>" not in html and "</style> &" not in html
+    # <title>, <h1>, <p>, <th>, and both lines of the cell
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot; &#x27; &lt;/style&gt;") == 6
+    assert html.count("</style>") == 1  # the stylesheet's own
+
+
+def test_graph_formats() -> None:
+    svg = run("graph").stdout
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>\n")
+    graph = Catalog.open(DATA).graph()
+    moves = len(graph.edges)
+    inferred = sum(1 for e in graph.edges.values() if e.kind == "inferred")
+    assert moves >= 21 and inferred >= 5
+    assert svg.count('<g class="post') == 17 and svg.count('class="move ') == moves + 2  # 2 in the legend
+    assert svg.count('class="move inferred') == inferred + 1
+    for band in ("Direction générale", "Encadrement intermédiaire", "Encadrement de proximité", "Postes hors"):
+        assert band in svg
+    dot = run("graph", "-f", "dot").stdout
+    assert dot.startswith("digraph carriere {") and dot.count(" -> ") == moves and dot.count("style=dashed") == inferred
+    mermaid = run("graph", "-f", "mermaid").stdout
+    assert mermaid.startswith("flowchart LR") and mermaid.count("-.->") == inferred
+
+
+def test_graph_highlights_a_route() -> None:
+    svg = run("graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion").stdout
+    # travailleur social -> chargé d'insertion -> responsable de site -> directeur de réseau
+    assert svg.count('<g class="post fiche on">') == 3 and svg.count('<g class="post on">') == 1
+    assert len(re.findall(r'class="move \w+ on"', svg)) == 3 + 1  # and the legend
+    assert "parcours demandé" in svg
+    assert run("path", "travailleur-social", "directeur-reseau-insertion", "-f", "svg").stdout == svg
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["graph", "--from", "inconnu"], "iae : aucun poste ne s'appelle « inconnu »"),
+        (["graph", "-f", "png"], "iae : format « png » non proposé ici ; formats possibles : svg, mermaid, dot"),
+        (
+            ["graph", "--from", "directeur-reseau-insertion", "--to", "charge-insertion"],
+            "iae : aucun parcours de directeur-reseau-insertion vers charge-insertion",
+        ),
+        (["site", ""], "iae : DOSSIER attend un chemin de dossier ; reçu : une chaîne vide"),
+    ],
+)
+def test_graph_and_site_refuse_bad_input(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code in (1, 2)
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stdout == ""
+
+
+def test_site_refuses_a_file_in_place_of_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "fichier"
+    target.write_text("x", encoding="utf-8")
+    result = run("site", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"iae : « {target} » existe et n'est pas un dossier\n"
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_site_writes_every_page(tmp_path: Path) -> None:
+    result = run("site", str(tmp_path / "site"))
+    assert result.exit_code == 0
+    pages = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert len(pages) == 20 and "index.html" in pages and "metier-charge-insertion.html" in pages
+    assert result.stdout == f"20 pages écrites dans {tmp_path / 'site'} ; ouvrir {tmp_path / 'site' / 'index.html'}\n"
