@@ -131,13 +131,13 @@ def report(args: argparse.Namespace, work: Path) -> None:
             10,
         ),
         Case("iae --help", [*iae, "--help"], 12),
-        Case("iae graph (carte SVG)", [*iae, "graph"], 10),
         Case(
             "complétion de « iae show char »",
             [*iae],
             10,
             {"_IAE_COMPLETE": "complete_bash", "COMP_WORDS": "iae show char", "COMP_CWORD": "2"},
         ),
+        Case("iae graph (carte SVG)", [*iae, "graph"], 10),
     ]
     measure(small, args.rounds, env)
     reference = statistics.median(base.times)

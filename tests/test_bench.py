@@ -20,7 +20,7 @@ def test_benchmark_reports_every_command() -> None:
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| `")]
     labels = [row.split("`")[1] for row in rows]
-    assert labels[:8] == [
+    assert labels[:9] == [
         "python -c pass",
         "hello Typer + Rich",
         "iae show charge-insertion",
@@ -29,8 +29,9 @@ def test_benchmark_reports_every_command() -> None:
         "iae path charge-insertion directeur-reseau-insertion",
         "iae --help",
         "complétion de « iae show char »",
+        "iae graph (carte SVG)",
     ]
-    assert [label.split(" (")[0] for label in labels[10:]] == [
+    assert [label.split(" (")[0] for label in labels[11:]] == [
         "iae list -f json",
         "iae match --bac 3 --years 2",
         "iae path metier-00001 metier-00012",

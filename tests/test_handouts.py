@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from iae_cli.catalog import Catalog
 from iae_cli.render.document import Document, Heading, Paragraph, Table
 from iae_cli.render.html import render_html
-from iae_cli.catalog import Catalog
 from tests.conftest import DATA, run
 
 STUDY_LINE = "Les faits de ce document viennent de l'étude de l'Apec publiée en décembre 2008"

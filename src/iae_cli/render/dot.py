@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import Edge
 from iae_cli.model import LEVEL_LABELS, LEVEL_ORDER
+
+if TYPE_CHECKING:
+    from iae_cli.careers import Edge
 
 
 def quote(text: str) -> str:

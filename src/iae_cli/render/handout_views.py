@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import CareerGraph, Route
-from iae_cli.match import MatchResult, StepState
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
 from iae_cli.render.match_views import missing_sentences
-from iae_cli.search import SearchResult
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph, Route
+    from iae_cli.match import MatchResult, StepState
+    from iae_cli.search import SearchResult
 
 LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
 

@@ -6,9 +6,8 @@ no script, no external resource), so the folder opens from file:// on any machin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from iae_cli.careers import CareerGraph
 from iae_cli.model import LEVEL_LABELS, LEVEL_ORDER, Fiche, GlossaryTerm, Role
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph
 from iae_cli.render.handout import STUDY, finish
@@ -16,6 +15,9 @@ from iae_cli.render.handout_views import LINK_WORDS, fiche_body
 from iae_cli.render.html import esc, page, render_body
 from iae_cli.render.sector_views import glossary_view, sector_view
 from iae_cli.render.svg import graph_svg
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph
 
 INDEX, SECTOR, GLOSSARY = "index.html", "secteur.html", "glossaire.html"
 SITE_TITLE = "Les emplois cadres de l'insertion par l'activité économique"

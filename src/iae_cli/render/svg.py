@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from iae_cli.careers import CareerGraph, Edge, Route
 from iae_cli.model import LEVEL_LABELS, LEVEL_ORDER
 from iae_cli.render.graph_layout import FONT_SIZE, LINE_HEIGHT, PADDING, Arrow, Layout, Node, layout
 from iae_cli.render.html import esc
+
+if TYPE_CHECKING:
+    from iae_cli.careers import CareerGraph, Edge, Route
 
 OUTSIDE = "Postes hors des sept fiches"
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
