@@ -1,11 +1,13 @@
 """Generate a synthetic data folder of N fiches, shaped like the study's, for benchmarks and tests.
 
-    python3 bench/generate.py OUT_DIR --fiches 5000 [--seed 1]
+    python3 bench/generate.py OUT_DIR --fiches 5000 [--seed 1] [--open-share 0.4]
 
 The seven real fiches are kept (so the usual commands work), then N - 7 synthetic ones are
 added with varied levels, requirements and pay, and a connected mobility graph: every
 synthetic fiche links to the previous one, plus a few random links (stated or inferred) to
 fiches and outside roles. roles.yaml, secteur.yaml and glossaire.yaml are the shipped ones.
+With `--open-share S`, a share S of the synthetic fiches is open to `--bac 5 --years 3` and the
+others are not (a diploma above bac+5 or more than 3 years asked); without it, about two thirds are.
 """
 
 from __future__ import annotations
@@ -29,12 +31,24 @@ TRADES = ["insertion", "formation", "logement", "microcrédit", "recyclage", "re
 PLACES = ["site", "réseau", "chantier", "atelier", "pôle", "antenne", "plate-forme", "service"]
 
 
-def synthetic_fiche(index: int, ids: list[str], role_ids: list[str], rng: random.Random) -> dict[str, Any]:
+def _requirements(rng: random.Random, open_share: float | None) -> tuple[int, int]:
+    """(min_bac, min_years); with `open_share`, open to bac+5 and 3 years with that probability."""
+    if open_share is None:
+        return rng.randint(2, 5), rng.choice([0, 1, 2, 3, 5, 7])
+    if rng.random() < open_share:
+        return rng.randint(2, 5), rng.choice([0, 1, 2, 3])
+    if rng.random() < 0.5:
+        return rng.randint(6, 8), rng.choice([0, 1, 2, 3, 5, 7])
+    return rng.randint(2, 5), rng.choice([5, 7])
+
+
+def synthetic_fiche(
+    index: int, ids: list[str], role_ids: list[str], rng: random.Random, open_share: float | None = None
+) -> dict[str, Any]:
     fiche_id = ids[index]
     trade, place = rng.choice(TRADES), rng.choice(PLACES)
     level = LEVELS[index % 3]
-    min_bac = rng.randint(2, 5)
-    min_years = rng.choice([0, 1, 2, 3, 5, 7])
+    min_bac, min_years = _requirements(rng, open_share)
     pay_min = rng.randint(22, 45)
     previous = [{"label": "Poste précédent", "id": ids[index - 1], "link": "stated"}] if index > 0 else []
     following = []
@@ -94,7 +108,7 @@ def synthetic_fiche(index: int, ids: list[str], role_ids: list[str], rng: random
     }
 
 
-def generate(out: Path, count: int, seed: int = 1) -> Path:
+def generate(out: Path, count: int, seed: int = 1, open_share: float | None = None) -> Path:
     """Write a data folder of `count` fiches (7 real ones first) into `out`."""
     source = shipped_data_dir()
     if out.exists():
@@ -106,7 +120,7 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
     role_ids = [r["id"] for r in yaml.safe_load((source / "roles.yaml").read_text(encoding="utf-8"))["roles"]]
     dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     for index in range(extra):
-        fiche = synthetic_fiche(index, ids, role_ids, rng)
+        fiche = synthetic_fiche(index, ids, role_ids, rng, open_share)
         text = yaml.dump(fiche, Dumper=dumper, allow_unicode=True, sort_keys=False)
         (out / "metiers" / f"{ids[index]}.yaml").write_text(text, encoding="utf-8")
     return out
@@ -117,10 +131,13 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--fiches", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--open-share", type=float, default=None, help="share open to --bac 5 --years 3 (0 to 1)")
     args = parser.parse_args()
     if not 7 <= args.fiches <= 100_000:
         parser.error("--fiches: between 7 and 100000")
-    generate(args.out, args.fiches, args.seed)
+    if args.open_share is not None and not 0 <= args.open_share <= 1:
+        parser.error("--open-share: between 0 and 1")
+    generate(args.out, args.fiches, args.seed, args.open_share)
     print(f"{args.fiches} fiches in {args.out}")
 
 

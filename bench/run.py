@@ -28,6 +28,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench.generate import generate  # noqa: E402
 
+OPEN_SHARE = 0.4  # of the synthetic fiches open to `--bac 5 --years 3`: about 2,000 rows in 5,000 fiches
+
 
 @dataclass
 class Case:
@@ -150,6 +152,7 @@ def report(args: argparse.Namespace, work: Path) -> None:
 
     if args.fiches > 7:
         data = generate(work / "data", args.fiches)
+        open_data = generate(work / "data-open", args.fiches, open_share=OPEN_SHARE)
         start, goal, shown = (
             "metier-00001",
             f"metier-{min(4000, args.fiches - 8):05d}",
@@ -167,6 +170,11 @@ def report(args: argparse.Namespace, work: Path) -> None:
             ),
             Case(f"iae path {start} {goal} {n}", [*iae, "--data", str(data), "path", start, goal], 14),
             Case(f"iae show {shown} {n}", [*iae, "--data", str(data), "show", shown], 14),
+            Case(
+                f"iae match --bac 5 --years 3 {n}, 40 % accessibles",
+                [*iae, "--data", str(open_data), "match", "--bac", "5", "--years", "3"],
+                14,
+            ),
         ]
         measure(big, args.rounds, env)
         reference = statistics.median(base.times)

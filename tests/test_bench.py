@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import REPO
 
@@ -36,6 +37,21 @@ def test_benchmark_reports_every_command() -> None:
         "iae match --bac 3 --years 2",
         "iae path metier-00001 metier-00012",
         "iae show metier-00006",
+        "iae match --bac 5 --years 3",
     ]
     assert all(row.count("|") == 7 for row in rows)
     assert "Première lecture après modification d'une fiche : médiane" in done.stdout
+
+
+def test_generated_folder_with_an_open_share(tmp_path: Path) -> None:
+    """`--open-share 0.4`: about 40 % of the synthetic fiches are open to bac+5 and 3 years."""
+    from bench.generate import generate
+
+    from iae_cli.catalog import Catalog
+    from iae_cli.match import Profile, match
+
+    data = generate(tmp_path / "data", 1007, open_share=0.4)
+    result = match(Profile(5, 3), Catalog.open(data).summaries.values())
+    synthetic = [e for e in result.eligible if e.fiche.id.startswith("metier-")]
+    assert 340 <= len(synthetic) <= 460
+    assert len(result.eligible) + len(result.near) == 1007
