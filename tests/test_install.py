@@ -164,3 +164,20 @@ def test_shell_completion_through_the_installed_script(tmp_path: Path) -> None:
         "responsable-fonctionnel",
         "responsable-site-insertion",
     ]
+
+
+@pytest.mark.parametrize("watched", [True, False])
+def test_atexit_handlers_run_when_a_tracer_watches(watched: bool, tmp_path: Path) -> None:
+    """Under coverage, a tracer or a profiler the process exits normally, so that their atexit
+    handlers write what they recorded; otherwise it skips the interpreter's teardown."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('atexit ran\\n'))\n"
+        f"{'sys.settrace(lambda *args: None)' if watched else ''}\n"
+        "sys.argv = ['iae', 'match', '--bac', '0', '--years', '0', '--level', 'direction-generale']\n"
+        "from iae_cli.cli.app import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=_env())
+    assert done.returncode == 1 and "Aucun poste accessible" in done.stdout
+    assert ("atexit ran" in done.stderr) is watched
