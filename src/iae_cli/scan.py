@@ -76,7 +76,7 @@ def list_fiche_files(data_dir: Path) -> list[tuple[str, os.stat_result | None]]:
 
 
 def load_checked(path: Path, display: str, schema: str, problems: list[Problem]) -> LoadedYaml | None:
-    from iae_cli.schema import validate
+    from iae_cli.schema import SchemaError, validate
     from iae_cli.yamlsafe import YamlProblem, load_yaml
 
     try:
@@ -84,7 +84,11 @@ def load_checked(path: Path, display: str, schema: str, problems: list[Problem])
     except YamlProblem as exc:
         problems.append(exc.problem)
         return None
-    found = validate(doc, display, schema)
+    try:
+        found = validate(doc, display, schema)
+    except SchemaError as exc:  # the schema itself asks what the validator does not check
+        problems.extend(p for p in exc.problems if p not in problems)
+        return None
     problems.extend(found)
     return None if found else doc
 

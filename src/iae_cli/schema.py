@@ -2,8 +2,9 @@
 
 It understands the subset our schemas in `data/schema/` use: `type`, `properties`,
 `required`, `additionalProperties: false`, `items`, `enum`, `pattern`, `minimum`,
-`maximum`, `minLength`, `maxLength`, `minItems` and local `$ref`s. The same schema files
-let an editor check a fiche while it is typed (yaml-language-server).
+`maximum`, `minLength`, `maxLength`, `minItems` and local `$ref`s, and refuses a schema
+that uses anything else. The same schema files let an editor check a fiche while it is
+typed (yaml-language-server).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
-from iae_cli.errors import Problem
+from iae_cli.errors import DataError, Problem
 from iae_cli.paths import schema_dir
 from iae_cli.yamlsafe import LoadedYaml, Location
 
@@ -36,10 +37,54 @@ _YAML_TAG_FR = {
 }
 
 
+# What this validator enforces, and what only documents a schema. A schema using any other
+# keyword is refused when it loads: an editor would enforce it and we would not (test_schema.py
+# compares this validator with the `jsonschema` package).
+CHECKED = frozenset(
+    {"type", "properties", "required", "additionalProperties", "items", "enum", "pattern", "$ref"}
+    | {"minimum", "maximum", "minLength", "maxLength", "minItems"}
+)
+ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
+
+
+class SchemaError(DataError):
+    """A schema file this validator cannot enforce faithfully (exit 3)."""
+
+
+def _unsupported(node: Any, where: str) -> str | None:
+    """Why the schema `node` (at `where`) cannot be enforced here, or None."""
+    if not isinstance(node, dict):
+        return f"{where} : un schéma doit être un objet JSON"
+    for keyword, value in node.items():
+        if keyword not in CHECKED and keyword not in ANNOTATIONS:
+            return f"{where} : mot-clé « {keyword} » non pris en charge par le validateur"
+        if keyword == "additionalProperties" and value is not False:
+            return f"{where} : seul « additionalProperties: false » est pris en charge"
+        if keyword == "$ref" and not (isinstance(value, str) and value.startswith("#/")):
+            return f"{where} : seules les références locales (« #/… ») sont prises en charge"
+        if keyword == "type" and not set([value] if isinstance(value, str) else value) <= set(_TYPE_NAMES):
+            return f"{where} : type « {value} » inconnu"
+        children: list[tuple[str, Any]] = []
+        if keyword in ("properties", "$defs"):
+            children = [(f"{where}/{keyword}/{name}", sub) for name, sub in value.items()]
+        elif keyword == "items":
+            children = [(f"{where}/items", value)]
+        for child_where, child in children:
+            reason = _unsupported(child, child_where)
+            if reason:
+                return reason
+    return None
+
+
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    with (schema_dir() / name).open(encoding="utf-8") as handle:
+    """A schema of data/schema/, refused (SchemaError) if it uses what this validator does not check."""
+    path = schema_dir() / name
+    with path.open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
+    reason = _unsupported(schema, "#")
+    if reason:
+        raise SchemaError([Problem(str(path), None, reason)])
     return schema
 
 
