@@ -323,92 +323,63 @@ def sector(data: Mapping[str, Any], keys: Iterable[str] | None = None) -> dict[s
 
 def search(result: SearchResult) -> dict[str, Any]:
     """`iae search --format json`: results best first, each with its matched passages."""
+    hits = [
+        {"kind": h.kind, "id": h.id, "title": h.title, "score": h.score, "matches": _texts(h.matches)}
+        for h in result.hits
+    ]
+    q = result.query.text
     return {
-        "query": result.query.text,
+        "query": q,
         "partial": result.partial,
         "total": result.total,
-        "results": [
-            {
-                "kind": hit.kind,
-                "id": hit.id,
-                "title": hit.title,
-                "score": hit.score,
-                "matches": [{"section": m.section, "text": m.text} for m in hit.matches],
-            }
-            for hit in result.hits
-        ],
-        "suggestions": list(result.suggestions),
+        "results": hits,
+        "suggestions": [*result.suggestions],
     }
+
+
+def _texts(items: Iterable[Any]) -> list[dict[str, str]]:
+    return [{"section": i.section, "text": i.text} for i in items]
 
 
 def _post(post: Post) -> dict[str, Any]:
     if post.fiche is None:
-        role = post.role
-        return {"kind": "role", "id": post.id, "title": post.title, "note": role.note if role else None}
-    f = post.fiche
-    out = {"kind": "fiche", **summary(f.summary)}
-    out["experience"] = {**out["experience"], "assets": list(f.summary.experience.assets)}
-    out["diploma"] = {
-        **out["diploma"],
-        "fields": list(f.summary.diploma.fields),
-        "alternatives": list(f.summary.diploma.alternatives),
+        return {"kind": "role", "id": post.id, "title": post.title, "note": post.role.note if post.role else None}
+    f, d, e = post.fiche, post.fiche.summary.diploma, post.fiche.summary.experience
+    out = {
+        "kind": "fiche",
+        **summary(f.summary),
+        "recruiters": [*f.recruiters.items],
+        "reporting": [*f.reporting.items],
     }
-    out.update({"recruiters": list(f.recruiters.items), "reporting": list(f.reporting.items)})
+    out["experience"] = {**out["experience"], "assets": list(e.assets)}
+    out["diploma"] = {**out["diploma"], "fields": list(d.fields), "alternatives": list(d.alternatives)}
     return out
 
 
 def comparison(c: Comparison, graph: CareerGraph) -> dict[str, Any]:
     """`iae compare A B --format json`: both posts, what to add from A to B, what they share, the route."""
-
-    def step(a: float | None, b: float | None, to_add: float | None) -> dict[str, Any]:
-        return {"a": a, "b": b, "to_add": to_add}
-
-    sa = c.a.fiche.summary.salary if c.a.fiche else None
-    sb = c.b.fiche.summary.salary if c.b.fiche else None
+    bac, years = ({"a": s.a, "b": s.b, "to_add": s.to_add} for s in (c.bac, c.years))
+    salaries = {key: _salary(p.fiche.summary.salary) if p.fiche else None for key, p in (("a", c.a), ("b", c.b))}
     return {
-        "a": _post(c.a),
-        "b": _post(c.b),
-        "requirements": {
-            "bac": step(c.bac.a, c.bac.b, c.bac.to_add),
-            "years": step(c.years.a, c.years.b, c.years.to_add),
-        },
-        "salary": {"a": _salary(sa), "b": _salary(sb)},
-        "shared": list(c.shared),
-        "only_a": [{"section": i.section, "text": i.text} for i in c.only_a],
-        "only_b": [{"section": i.section, "text": i.text} for i in c.only_b],
+        **{"a": _post(c.a), "b": _post(c.b), "requirements": {"bac": bac, "years": years}, "salary": salaries},
+        **{"shared": list(c.shared), "only_a": _texts(c.only_a), "only_b": _texts(c.only_b)},
         "route": route(graph, c.route) if c.route else None,
     }
 
 
 def _assessment(a: Assessment) -> dict[str, Any]:
-    return {
-        **summary(a.fiche),
-        "fit": a.fit,
-        "missing": {
-            "bac": a.bac,
-            "years": a.years,
-            "domain": a.fiche.experience.domain if a.domain_ok is False else None,
-            "assets": list(a.fiche.experience.assets),
-        },
-        "alternative": a.alternative,
-    }
+    domain = a.fiche.experience.domain if a.domain_ok is False else None
+    missing = {"bac": a.bac, "years": a.years, "domain": domain, "assets": list(a.fiche.experience.assets)}
+    return {**summary(a.fiche), "fit": a.fit, "missing": missing, "alternative": a.alternative}
 
 
 def orientation(o: Orientation, graph: CareerGraph) -> dict[str, Any]:
     """`iae orient --format json`: the profile, open posts best first, the next ones nearest first."""
     p = o.person
+    profile = {"bac": p.diploma.bac, "diploma": p.diploma.label, "years": p.years}
+    profile.update({"domain": p.domain.key if p.domain else None, "wish": p.wish.key, "current": p.current})
     return {
-        "profile": {
-            "bac": p.diploma.bac,
-            "diploma": p.diploma.label,
-            "years": p.years,
-            "domain": p.domain.key if p.domain else None,
-            "wish": p.wish.key,
-            "current": p.current,
-        },
-        "open": [_assessment(a) for a in o.open],
-        "next": [_assessment(a) for a in o.next],
-        "target": o.target,
-        "route": route(graph, o.route) if o.route else None,
+        **{"profile": profile, "open": [_assessment(a) for a in o.open], "next": [_assessment(a) for a in o.next]},
+        **{"target": o.target, "route": route(graph, o.route) if o.route else None},
         "training": [{"id": t.id, "name": t.name, "summary": t.summary, "pages": t.pages} for t in o.training],
     }
