@@ -87,9 +87,9 @@ def test_experience_counts_in_the_domain_a_fiche_asks_for() -> None:
 
 def test_master_two_years_social_action_accompanying() -> None:
     payload = _json(*PROFILE)
-    assert [p["id"] for p in payload["open"]] == ["charge-insertion"]
-    site = next(p for p in payload["next"] if p["id"] == "responsable-site-insertion")
-    assert site["missing"] == {"bac": 0, "years": 1, "domain": None, "assets": []}
+    assert [p["id"] for p in payload["open"]] == ["charge-insertion", "responsable-site-insertion"]
+    site = payload["open"][1]  # the study calls its 3 to 5 years « un atout déterminant », not a condition
+    assert site["missing"] == {"bac": 0, "years": 0, "asset_years": 1, "domain": None, "assets": []}
     microcredit = next(p for p in payload["next"] if p["id"] == "responsable-conseillers-microcredit")
     assert microcredit["missing"]["domain"] == "finance et/ou création d'entreprise"
     assert payload["profile"] == {
@@ -145,7 +145,7 @@ def test_no_experience_needs_no_domain() -> None:
 def test_markdown_is_a_handout() -> None:
     out = run("orient", *PROFILE, "--format", "markdown").stdout
     assert out.startswith("# Votre orientation : master (bac+5), 2 ans d'expérience (action sociale)")
-    assert "## Postes ouverts dès maintenant (1)" in out
+    assert "## Postes ouverts dès maintenant (2)" in out
 
 
 # --- errors -------------------------------------------------------------------------------

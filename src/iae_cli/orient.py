@@ -1,12 +1,14 @@
 """Orientation: from a person's diploma, experience, domain and wish to the posts open now, the next
 ones with exactly what is missing, and the route to the best one.
 
-The rule is `match`'s (diploma level and years, minimums only), with two additions the study asks
-for: a sector diploma a fiche names as an alternative (« DEFA », « diplôme de travail social »)
-counts as its diploma; and experience counts fully only in the domain a fiche asks for (« dans
-l'action sociale »): elsewhere it counts for less, and the post is shown with that missing, not as
-open. How close a post is to the person's wish is the search index's BM25 score of the fiche for
-the wish's words.
+The rule is `match`'s (diploma level and the years a fiche sets as a condition, minimums only;
+years the study calls « un atout déterminant » leave the post open, with a warning), with two
+additions the study asks for: a sector diploma a fiche names as an alternative (« DEFA », « diplôme
+de travail social ») counts as its diploma; and experience counts fully only in the domain a fiche
+asks for (« dans l'action sociale »): elsewhere it counts for less, and the post is shown with that
+missing, not as open (or, when the fiche's years are only a decisive asset, open with a warning).
+How close a post is to the person's wish is the search index's BM25 score of the fiche for the
+wish's words.
 """
 
 from __future__ import annotations
@@ -82,17 +84,32 @@ class Assessment(NamedTuple):
     fiche: FicheSummary
     bac: int  # diploma levels missing
     alternative: str | None  # the fiche's alternative the person's diploma satisfies
-    years: float  # years missing
+    years: float  # years missing, of those the fiche sets as a condition
     domain_ok: bool | None  # None when the fiche names no domain (or the person has no experience)
     fit: float  # BM25 score of the fiche for the wish (0: no word of the wish)
+    asset_years: float = 0.0  # years short of what the study calls a decisive asset (not a condition)
+
+    @property
+    def decisive_asset(self) -> bool:
+        """The fiche's years (and their domain) are a decisive asset, not a condition."""
+        return self.fiche.experience.standing == "decisive-asset"
+
+    @property
+    def domain_blocks(self) -> bool:
+        return self.domain_ok is False and not self.decisive_asset
 
     @property
     def open(self) -> bool:
-        return self.bac == 0 and self.years == 0 and self.domain_ok is not False
+        return self.bac == 0 and self.years == 0 and not self.domain_blocks
+
+    @property
+    def caveat(self) -> bool:
+        """Open, but short of the decisive asset (its years, or its domain)."""
+        return self.open and (self.asset_years > 0 or self.domain_ok is False)
 
     @property
     def distance(self) -> float:
-        return self.bac + self.years + (1 if self.domain_ok is False else 0)
+        return self.bac + self.years + (1 if self.domain_blocks else 0)
 
 
 class Training(NamedTuple):
@@ -123,7 +140,8 @@ def assess(person: Person, fiche: FicheSummary, fit: float) -> Assessment:
     missing = gap(Profile(person.diploma.bac, person.years), fiche)
     alternative = accepts(fiche.diploma.alternatives, person.diploma) if missing.bac else None
     domain_ok = domain_satisfies(person.domain, fiche.experience.domain) if person.years else None
-    return Assessment(fiche, 0 if alternative else missing.bac, alternative, missing.years, domain_ok, fit)
+    bac = 0 if alternative else missing.bac
+    return Assessment(fiche, bac, alternative, missing.years, domain_ok, fit, missing.asset_years)
 
 
 def wish_scores(index: SearchIndex, wish: Choice) -> dict[str, float]:

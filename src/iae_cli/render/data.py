@@ -369,7 +369,8 @@ def comparison(c: Comparison, graph: CareerGraph) -> dict[str, Any]:
 
 def _assessment(a: Assessment) -> dict[str, Any]:
     domain = a.fiche.experience.domain if a.domain_ok is False else None
-    missing = {"bac": a.bac, "years": a.years, "domain": domain, "assets": list(a.fiche.experience.assets)}
+    missing: dict[str, Any] = {"bac": a.bac, "years": a.years, "asset_years": a.asset_years, "domain": domain}
+    missing["assets"] = list(a.fiche.experience.assets)
     return {**summary(a.fiche), "fit": a.fit, "missing": missing, "alternative": a.alternative}
 
 

@@ -47,14 +47,21 @@ def _why_open(a: Assessment, person: Person, best: float) -> str:
         parts.append(f"votre diplôme vaut « {a.alternative} », que la fiche accepte")
     else:
         parts.append(f"{labels.bac(person.diploma.bac)} pour {labels.diploma(f.diploma)} demandé")
-    if f.experience.min_years == 0:
+    if f.experience.required_years == 0:
         parts.append("aucune expérience exigée")
     else:
-        needed = f"{labels.experience(f.experience)} demandés"
+        needed = f"{labels.years(person.years)} ; la fiche {labels.fiche_asks(f.experience)}"
         if a.domain_ok:
-            needed += f", dans le domaine demandé ({f.experience.domain})"
-        parts.append(f"{labels.years(person.years)} pour {needed}")
+            needed += f", dans votre domaine ({f.experience.domain})"
+        parts.append(needed)
     parts.append(closeness(a.fit, best))
+    if a.caveat:
+        short = f"il vous manque {labels.years(a.asset_years)}" if a.asset_years else "votre domaine est autre"
+        domain = f" en {f.experience.domain}" if f.experience.domain else ""
+        parts.append(
+            f"mais l'étude juge décisifs {labels.experience_figure(f.experience)}{domain} "
+            f"({short} ; p. {f.experience.pages})"
+        )
     return " ; ".join(parts)
 
 
@@ -67,7 +74,7 @@ def missing_lines(a: Assessment, person: Person) -> list[str]:
             text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
         out.append(text)
     if a.years:
-        out.append(f"expérience : il manque {labels.years(a.years)} ({labels.experience(f.experience)} demandés)")
+        out.append(f"expérience : il manque {labels.years(a.years)} ; la fiche {labels.fiche_asks(f.experience)}")
     if a.domain_ok is False:
         out.append(
             f"domaine : la fiche demande une expérience en {f.experience.domain} (p. {f.experience.pages}) ; "
