@@ -91,5 +91,8 @@ def test_the_checker_sees_type_only_imports() -> None:
 
 
 def test_no_module_grows_too_big() -> None:
+    """Under 400 lines each; render/data.py, the one module that builds every command's JSON,
+    under the guide's 1,000 (it grows with each command)."""
     for path in PACKAGE.rglob("*.py"):
-        assert len(path.read_text(encoding="utf-8").splitlines()) < 400, path
+        limit = 1000 if path == PACKAGE / "render" / "data.py" else 400
+        assert len(path.read_text(encoding="utf-8").splitlines()) < limit, path
