@@ -106,7 +106,8 @@ def test_path_keys() -> None:
 
 
 SECTOR_KEYS: dict[str, set[str]] = {
-    "study": {"title", "publisher", "date", "method", "pages"},
+    "study": {"title", "publisher", "date", "method", "note", "pages"},
+    "typology": {"intro", "criteria", "pages"},
     "context": {"points", "pages"},
     "legal_frame": {
         "law_1998", "aim", "objectives", "definition", "conditions_intro", "conditions", "shared_frame", "note",
@@ -131,7 +132,7 @@ SECTOR_KEYS: dict[str, set[str]] = {
 def test_sector_keys() -> None:
     payload = _json("sector")
     assert isinstance(payload, dict)
-    lists = {"sectors_of_activity", "networks_intro"}
+    lists = {"sectors_of_activity", "networks_intro", "references"}
     assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | lists
     for key, expected in SECTOR_KEYS.items():
         value = payload[key.removesuffix("[]")]
@@ -139,7 +140,8 @@ def test_sector_keys() -> None:
             assert set(item) == expected or (key == "figures[]" and set(item) == expected - {"pages"}), (key, item)
     assert all(set(f) <= SECTOR_KEYS["figures[]"] for n in payload["networks"] for f in n["figures"])
     assert isinstance(payload["sectors_of_activity"], list)
-    assert _json("sector", "chiffres") == {k: payload[k] for k in ("figures", "sectors_of_activity")}
+    chiffres = ("figures", "sectors_of_activity", "typology", "references")
+    assert _json("sector", "chiffres") == {k: payload[k] for k in chiffres}
 
 
 def test_a_renamed_yaml_key_cannot_change_the_json() -> None:

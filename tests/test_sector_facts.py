@@ -154,6 +154,7 @@ def test_dropped_facts_are_back(sector: dict[str, Any]) -> None:
         (("trends", "La RSE dans les entreprises"), "pourraient offrir des débouchés"),
         (("trends", "Un choix de début ou de fin de carrière"), "semble intervenir"),
         (("history", 2008), "celles que soulève la création du RSA"),
+        (("networks", "adie"), "peuvent s'adresser"),
     ],
 )
 def test_hedges_survive(sector: dict[str, Any], where: tuple[str, Any], hedge: str) -> None:
@@ -174,9 +175,16 @@ def test_hedges_survive(sector: dict[str, Any], where: tuple[str, Any], hedge: s
         ("tendances", {"trends", "policy_report"}, "Son diagnostic, en 4 points"),
         ("formation", {"training"}, "Qui peut entrer"),
         ("contrat", {"contract"}, "rompu sans préavis"),
+        ("chiffres", {"figures", "sectors_of_activity", "typology", "references"}, "en croisant quatre critères"),
     ],
 )
 def test_each_topic_shows_and_exports_its_new_facts(topic: str, keys: set[str], text: str) -> None:
     shown = run("sector", topic)
     assert shown.exit_code == 0 and text in shown.stdout.replace("\u00a0", " ").replace("\n", " ")
     assert set(json.loads(run("sector", topic, "-f", "json").stdout)) == keys
+
+
+def test_typology_references_and_study_authors(sector: dict[str, Any]) -> None:
+    assert len(sector["typology"]["criteria"]) == 4
+    assert any("DARES" in r and "33.2" in r for r in sector["references"])
+    assert "1966" in sector["study"]["note"] and "IDEST" in sector["study"]["note"]

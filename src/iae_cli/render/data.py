@@ -274,7 +274,9 @@ def _training(t: Mapping[str, Any]) -> dict[str, Any]:
 
 
 SECTOR: dict[str, Callable[[Any], Any]] = {
-    "study": lambda s: _pick(s, "title", "publisher", "date", "method", "pages"),
+    "study": lambda s: _pick(s, "title", "publisher", "date", "method", "note", "pages"),
+    "references": list,
+    "typology": lambda t: _pick(t, "intro", "criteria", "pages"),
     "context": lambda c: _pick(c, "points", "pages"),
     "legal_frame": lambda f: _pick(
         f,

@@ -124,12 +124,17 @@ def _networks(sector: Sector) -> list[Block]:
 
 
 def _figures(sector: Sector) -> list[Block]:
+    typology = sector["typology"]
     return [
         Table(
             ("Chiffre", "Valeur", "Pages"),
             tuple((f["label"], labels.number(f["value"]), f.get("pages", "")) for f in sector["figures"]),
         ),
         Bullets(tuple(sector["sectors_of_activity"]), "Secteurs d'activité des salariés en insertion"),
+        Heading(f"Comment l'étude a classé les sept métiers {_pages(typology['pages'])}", 3),
+        Paragraph(typology["intro"]),
+        Bullets(tuple(typology["criteria"])),
+        Bullets(tuple(sector["references"]), "Sources citées par l'étude"),
     ]
 
 
@@ -232,6 +237,7 @@ def sector_view(sector: Sector, topic: str | None = None) -> Document:
     if topic is None:
         doc.add(Heading("Le secteur de l'insertion par l'activité économique"))
         doc.add(Paragraph(f"D'après « {study['title']} », {study['publisher']}, {study['date']}. {study['method']}"))
+        doc.add(Paragraph(study["note"]))
     for key, heading in SECTOR_TOPICS.items():
         if topic is None or topic == key:
             doc.add(Heading(heading, 2 if topic is None else 1), *_TOPIC_VIEWS[key](sector))

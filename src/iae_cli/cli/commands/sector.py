@@ -15,7 +15,7 @@ FORMATS = ("table", "json")
 TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "structures": ("structures", ("structures", "legal_frame")),
     "reseaux": ("networks", ("networks_intro", "networks")),
-    "chiffres": ("figures", ("figures", "sectors_of_activity")),
+    "chiffres": ("figures", ("figures", "sectors_of_activity", "typology", "references")),
     "histoire": ("history", ("context", "history")),
     "contrat": ("contract", ("contract",)),
     "finance": ("finance", ("finance_solidaire", "finance_solidaire_scope")),
