@@ -14,7 +14,7 @@ from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
-from iae_cli.render.match_views import missing_sentences
+from iae_cli.render.match_views import asset_sentence, missing_sentences
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
@@ -92,6 +92,12 @@ def match_handout(result: MatchResult, near_limit: int | None = None) -> Documen
         doc.add(Table(("Poste", "Salaire (2008)", "Demandé par la fiche"), rows))
     else:
         doc.add(Paragraph("Aucun poste n'est accessible avec ce profil d'après l'étude."))
+    if result.caveat:
+        doc.add(Heading(f"Accessibles, avec une réserve ({len(result.caveat)})", 2))
+        rows = tuple(
+            (_post(e.fiche), labels.salary(e.fiche.salary), _sentence(asset_sentence(e))) for e in result.caveat
+        )
+        doc.add(Table(("Poste", "Salaire (2008)", "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
         doc.add(Heading("Postes à viser ensuite, du plus proche au plus lointain", 2))
@@ -102,7 +108,7 @@ def match_handout(result: MatchResult, near_limit: int | None = None) -> Documen
         doc.add(Table(("Poste", "Salaire (2008)", "Ce qui manque"), rows))
     notes = [
         f"{e.fiche.title.masculine} : {labels.table_note(e.fiche.experience)}."
-        for e in (*result.eligible, *near)
+        for e in (*result.eligible, *result.caveat, *near)
         if labels.table_note(e.fiche.experience)
     ]
     if notes:
@@ -111,7 +117,7 @@ def match_handout(result: MatchResult, near_limit: int | None = None) -> Documen
 
 
 def match_pages(result: MatchResult) -> list[str]:
-    return [e.fiche.pages for e in (*result.eligible, *result.near)]
+    return [e.fiche.pages for e in (*result.eligible, *result.caveat, *result.near)]
 
 
 def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
