@@ -266,3 +266,42 @@ def test_cached_graph_equals_the_graph_built_from_the_fiches(graph: CareerGraph)
     cached = reopened.graph()
     assert cached.edges == graph.edges
     assert cached.successors == graph.successors
+
+
+def _diamonds(width: int, layers: int) -> CareerGraph:
+    """start -> `width` posts -> … (`layers` times) -> goal: width ** layers shortest routes."""
+    moves = []
+    previous = ["start"]
+    for layer in range(layers):
+        current = [f"p{layer}-{i}" for i in range(width)]
+        moves += [(a, b, "stated", "1") for a in previous for b in current]
+        previous = current
+    moves += [(a, "goal", "inferred", "2") for a in previous]
+    nodes = ["start", "goal", *(f"p{layer}-{i}" for layer in range(layers) for i in range(width))]
+    return CareerGraph.from_moves(nodes, moves)
+
+
+def test_shortest_routes_are_counted_without_listing_them() -> None:
+    graph = _diamonds(8, 3)
+    assert graph.count_shortest_routes("start", "goal") == 512
+    assert len(graph.shortest_routes("start", "goal", limit=50)) == 50
+    assert graph.count_shortest_routes("start", "start") == 1
+    assert graph.count_shortest_routes("goal", "start") == 0
+    assert graph.count_shortest_routes("start", "goal", stated_only=True) == 0
+
+
+def test_path_all_says_how_many_routes_are_left_out() -> None:
+    from iae_cli.render import data
+    from iae_cli.render.career_views import route_view
+    from iae_cli.render.text import render_text
+
+    graph = _diamonds(8, 3)
+    shown = graph.shortest_routes("start", "goal", limit=50)
+    left_out = graph.count_shortest_routes("start", "goal") - len(shown)
+    payload = data.routes("start", "goal", graph, shown, True, left_out)
+    assert len(payload["routes"]) == 50 and payload["left_out"] == 462
+    text = render_text(route_view(graph, shown, {}, str, None, left_out), 100)
+    assert "… et 462 autre(s) parcours aussi court(s), non montré(s), sur 512" in " ".join(text.split())
+    assert run("path", "charge-insertion", "directeur-reseau-insertion", "--all", "-f", "json").exit_code == 0
+    every = json.loads(run("path", "charge-insertion", "directeur-reseau-insertion", "--all", "-f", "json").stdout)
+    assert every["left_out"] == 0 and len(every["routes"]) >= 1

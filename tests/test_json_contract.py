@@ -96,7 +96,7 @@ def test_path_keys() -> None:
     assert isinstance(payload, dict) and set(payload) == {"from", "to", "steps", "edges"}
     assert all(set(e) == {"from", "to", "kind", "pages"} for e in payload["edges"])
     several = _json("path", "charge-insertion", "directeur-reseau-insertion", "--all")
-    assert isinstance(several, dict) and set(several) == {"from", "to", "steps", "edges", "routes"}
+    assert isinstance(several, dict) and set(several) == {"from", "to", "steps", "edges", "routes", "left_out"}
     assert all(set(r) == {"steps", "edges"} for r in several["routes"])
     missing = _json("path", "directeur-general-association", "charge-insertion")
     assert missing == {"from": "directeur-general-association", "to": "charge-insertion", "steps": [], "edges": []}

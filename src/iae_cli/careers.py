@@ -122,10 +122,9 @@ class CareerGraph:
                 queue.append(nxt)
         return parents
 
-    def shortest_routes(self, start: str, goal: str, stated_only: bool = False, limit: int = 1000) -> list[Route]:
-        """Every route with the fewest moves (at most `limit`), stated-richest first."""
-        if start == goal:
-            return [(start,)]
+    def _shortest_parents(self, start: str, goal: str, stated_only: bool) -> dict[str, list[str]]:
+        """Breadth-first from `start` until `goal`'s depth: each node's parents on a shortest
+        route to it, in the order nodes were reached (empty when `goal` is out of reach)."""
         depth = {start: 0}
         parents: dict[str, list[str]] = {start: []}
         queue = deque([start])
@@ -140,7 +139,24 @@ class CareerGraph:
                     queue.append(nxt)
                 elif depth[nxt] == depth[node] + 1:
                     parents[nxt].append(node)
-        if goal not in depth:
+        return parents if goal in depth else {}
+
+    def count_shortest_routes(self, start: str, goal: str, stated_only: bool = False) -> int:
+        """How many routes have the fewest moves (counted, not listed: there can be very many)."""
+        if start == goal:
+            return 1
+        parents = self._shortest_parents(start, goal, stated_only)
+        count: dict[str, int] = {}
+        for node, before in parents.items():  # breadth-first order: parents are counted first
+            count[node] = sum(count[p] for p in before) if before else 1
+        return count.get(goal, 0)
+
+    def shortest_routes(self, start: str, goal: str, stated_only: bool = False, limit: int = 1000) -> list[Route]:
+        """Every route with the fewest moves (at most `limit`), stated-richest first."""
+        if start == goal:
+            return [(start,)]
+        parents = self._shortest_parents(start, goal, stated_only)
+        if not parents:
             return []
         routes: list[Route] = []
         stack: list[tuple[str, Route]] = [(goal, (goal,))]

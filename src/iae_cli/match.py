@@ -99,11 +99,6 @@ class MatchEntry(NamedTuple):
     fiche: FicheSummary
     missing: Gap
 
-    @property
-    def table_is_more_lenient(self) -> bool:
-        """The study's summary table opens this post with less experience than the fiche."""
-        return self.fiche.experience.table_differs
-
 
 class MatchResult(NamedTuple):
     """`eligible`: every condition met; `caveat`: every condition met, but short of what the study

@@ -35,9 +35,10 @@ def route_view(
     fiches: Mapping[str, FicheSummary],
     title_of: Callable[[str], str],
     states: Sequence[Sequence[StepState]] | None = None,
+    left_out: int = 0,
 ) -> Document:
     """Each route step by step; `states` (one per route, from match.route_states) adds where a
-    person stands at each step."""
+    person stands at each step; `left_out` says how many equally short routes are not shown."""
     doc = Document()
     for number, route in enumerate(routes, 1):
         moves = len(route) - 1
@@ -63,6 +64,10 @@ def route_view(
         for node in route:
             if node in fiches and labels.table_note(fiches[node].experience):
                 doc.add(Paragraph(f"{node} : {labels.table_note(fiches[node].experience)}.", "note"))
+    if left_out:
+        total = len(routes) + left_out
+        more = f"… et {left_out} autre(s) parcours aussi court(s), non montré(s), sur {total}"
+        doc.add(Paragraph(f"{more} (--all --max N pour en voir N)."))
     return doc
 
 

@@ -189,14 +189,19 @@ def route(graph: CareerGraph, steps: Route) -> dict[str, Any]:
     return {"steps": list(steps), "edges": [edge(e) for e in graph.route_edges(steps)]}
 
 
-def routes(start: str, goal: str, graph: CareerGraph, found: list[Route], every: bool) -> dict[str, Any]:
+def routes(
+    start: str, goal: str, graph: CareerGraph, found: list[Route], every: bool, left_out: int | None = None
+) -> dict[str, Any]:
     """`iae path FROM TO --format json`: the best route; all of them too when asked (`every`) or
-    when there are several; no steps when there is none."""
+    when there are several; no steps when there is none. With --all, `left_out` counts the
+    equally short routes not listed."""
     if not found:
         return {"from": start, "to": goal, "steps": [], "edges": []}
-    payload = {"from": start, "to": goal, **route(graph, found[0])}
+    payload: dict[str, Any] = {"from": start, "to": goal, **route(graph, found[0])}
     if len(found) > 1 or every:
         payload["routes"] = [route(graph, r) for r in found]
+    if left_out is not None:
+        payload["left_out"] = left_out
     return payload
 
 

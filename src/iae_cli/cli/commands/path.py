@@ -22,9 +22,10 @@ from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError, UsageError
 
 if TYPE_CHECKING:
-    from iae_cli.careers import CareerGraph
+    from iae_cli.careers import CareerGraph, Route
     from iae_cli.catalog import Catalog
 
+ALL_ROUTES_SHOWN = 50
 FORMATS = ("table", "json", "mermaid", "markdown", "html", "svg")
 
 
@@ -66,16 +67,11 @@ def run(
         _career_map(graph, catalog, start, stated_only, fmt, details)
         return
     goal = resolve_role(catalog, target)
-    if all_routes:
-        routes = graph.shortest_routes(start, goal, stated_only, limit=count or 50)
-    elif count:
-        routes = graph.best_routes(start, goal, count, stated_only)
-    else:
-        routes = graph.shortest_routes(start, goal, stated_only, limit=1)
+    routes, left_out = _routes(graph, start, goal, stated_only, all_routes, count)
     if fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.routes(start, goal, graph, routes, all_routes or bool(count)), fmt)
+        emit_data(data.routes(start, goal, graph, routes, all_routes or bool(count), left_out), fmt)
     if not routes:
         raise NoResultError(_no_route(graph, start, goal, stated_only))
     if fmt == "json":
@@ -107,7 +103,20 @@ def run(
                 figure = graph_svg(graph, _levels(catalog), catalog.title_of, routes, only.values())
             emit_handout(catalog, body, route_pages(graph, routes, steps), fmt, figure)
             return
-        emit_document(route_view(graph, routes, steps, catalog.title_of, states))
+        emit_document(route_view(graph, routes, steps, catalog.title_of, states, left_out or 0))
+
+
+def _routes(
+    graph: CareerGraph, start: str, goal: str, stated_only: bool, all_routes: bool, count: int | None
+) -> tuple[list[Route], int | None]:
+    """The routes asked for, and with --all how many equally short ones were left out (at most
+    `--max`, else ALL_ROUTES_SHOWN, are listed: there can be very many)."""
+    if all_routes:
+        routes = graph.shortest_routes(start, goal, stated_only, limit=count or ALL_ROUTES_SHOWN)
+        return routes, graph.count_shortest_routes(start, goal, stated_only) - len(routes)
+    if count:
+        return graph.best_routes(start, goal, count, stated_only), None
+    return graph.shortest_routes(start, goal, stated_only, limit=1), None
 
 
 def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: bool, fmt: str, details: bool) -> None:
