@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table
+from iae_cli.render.sector_views import french
 
 # ---------------------------------------------------------------- list
 
@@ -174,6 +175,19 @@ SECTIONS: tuple[tuple[str, str, Callable[[Fiche], list[Block]]], ...] = (
 )
 
 
+def _typeset(block: Block) -> Block:
+    """French spacing (no-break space inside « » and before : ; ? !) in what the data says."""
+    if isinstance(block, Paragraph):
+        return Paragraph(french(block.text), block.style)
+    if isinstance(block, Bullets):
+        return Bullets(tuple(map(french, block.items)), None if block.title is None else french(block.title))
+    if isinstance(block, Fields):
+        return Fields(tuple((french(k), french(v)) for k, v in block.pairs))
+    if isinstance(block, Heading):
+        return Heading(french(block.text), block.level)
+    return block
+
+
 def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = None) -> Document:
     s = f.summary
     doc = Document().add(
@@ -189,5 +203,5 @@ def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = N
             continue
         blocks = _mobility_blocks(f, title_of) if key == "mobilite" else build(f)
         if blocks:
-            doc.add(Heading(heading, 2), *blocks)
+            doc.add(Heading(heading, 2), *map(_typeset, blocks))
     return doc
