@@ -151,3 +151,12 @@ def test_site_writes_every_page(tmp_path: Path) -> None:
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
     assert len(pages) == 20 and "index.html" in pages and "metier-charge-insertion.html" in pages
     assert result.stdout == f"20 pages écrites dans {tmp_path / 'site'} ; ouvrir {tmp_path / 'site' / 'index.html'}\n"
+
+
+def test_route_handout_words_a_step_open_with_a_caveat() -> None:
+    """bac+3, 2 years: the site is open (its 3 to 5 years are a decisive asset, not a condition)."""
+    args = ("path", "charge-insertion", "directeur-reseau-insertion", "--bac", "3", "--years", "2", "-f", "markdown")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "accessible, avec une réserve" in result.stdout and "à préparer" in result.stdout
+    assert "Expérience minimale impliquée par ce parcours : 5 ans au total." in result.stdout

@@ -123,7 +123,7 @@ def compare(a: Post, b: Post, graph: CareerGraph) -> Comparison:
         a,
         b,
         Step(sa.diploma.min_bac if sa else None, sb.diploma.min_bac if sb else None),
-        Step(sa.experience.min_years if sa else None, sb.experience.min_years if sb else None),
+        Step(sa.experience.required_years if sa else None, sb.experience.required_years if sb else None),
         shared_words(stems_a, stems_b),
         own_items(items_a, stems_b) if items_b else (),
         own_items(items_b, stems_a) if items_a else (),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from iae_cli.model import LEVEL_LABELS
+from iae_cli.model import LEVEL_LABELS, FicheSummary
 from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table, Tree
 
@@ -35,11 +35,17 @@ def _column(post: Post) -> tuple[str, ...]:
         LEVEL_LABELS[s.level],
         diploma,
         experience,
-        " ; ".join(s.experience.assets) or "—",
+        " ; ".join(_assets(s)) or "—",
         labels.salary_with_profile(s.salary),
         " ; ".join(f.recruiters.items) or "—",
         " ; ".join(f.reporting.items) or "—",
     )
+
+
+def _assets(s: FicheSummary) -> list[str]:
+    """What the study calls « un atout » for a post: never a condition (the decisive one is under Expérience)."""
+    fields = [f"formation en {', '.join(s.diploma.asset_fields)}"] if s.diploma.asset_fields else []
+    return [*fields, *s.experience.assets]
 
 
 ROWS = ("Identifiant", "Niveau", "Diplôme", "Expérience", "Atouts", "Salaire", "Recruteurs", "Rattachement")
@@ -66,12 +72,19 @@ def _gap_lines(c: Comparison) -> list[str]:
         lines.append("Diplôme : rien à ajouter (le second poste ne demande pas un niveau plus élevé).")
     if years:
         text = f"Expérience : {labels.years(years)} de plus que le minimum du premier poste"
-        text += f" ({labels.experience(sb.experience)} demandés"
+        text += f" (la fiche {labels.fiche_asks(sb.experience)}"
         text += f", dans le domaine : {sb.experience.domain})" if sb.experience.domain else ")"
         lines.append(text + ".")
     else:
         lines.append("Expérience : le second poste ne demande pas plus d'années que le premier.")
-    lines += [f"Atout cité par l'étude pour le second poste : {asset}." for asset in sb.experience.assets]
+    if sb.experience.standing == "decisive-asset":
+        e = sb.experience
+        domain = f" ({e.domain})" if e.domain else ""
+        lines.append(
+            f"Atout déterminant selon l'étude pour le second poste, pas une condition : "
+            f"{labels.experience_figure(e)}{domain}."
+        )
+    lines += [f"Atout cité par l'étude pour le second poste : {asset}." for asset in _assets(sb)]
     return lines
 
 

@@ -127,7 +127,13 @@ def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, s
     return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary(f.salary))
 
 
-STATE_WORDS = {"open": "accessible", "blocked": "à préparer", "later": "plus tard", "unknown": "—"}
+STATE_WORDS = {
+    "open": "accessible",
+    "caveat": "accessible, avec une réserve",
+    "blocked": "à préparer",
+    "later": "plus tard",
+    "unknown": "—",
+}
 
 
 def route_handout(
@@ -155,7 +161,7 @@ def route_handout(
         if states is not None:
             headers.append("Pour vous")
         doc.add(Table(tuple(headers), tuple(rows)))
-        need = [fiches[n].experience.min_years for n in route if n in fiches]
+        need = [fiches[n].experience.required_years for n in route if n in fiches]
         if need:
             doc.add(Paragraph(f"Expérience minimale impliquée par ce parcours : {labels.years(max(need))} au total."))
         if any(graph.edges[(a, b)].kind == "inferred" for a, b in itertools.pairwise(route)):
