@@ -252,3 +252,13 @@ def test_any_text_is_a_safe_query(text: str) -> None:
     index = SearchIndex.build([Entry("fiche", "a", "Alpha", (Passage("mission", "Accompagner les créateurs"),))])
     result = index.search(text)
     assert all(hit.id == "a" for hit in result.hits)
+
+
+def test_later_facts_and_rome_codes_are_found_and_labelled_as_such() -> None:
+    _code, payload = _search("France", "Travail")
+    first = payload["results"][0]  # type: ignore[index]
+    assert (first["kind"], first["id"]) == ("later", "anpe")
+    _code, payload = _search("K1801")
+    assert [(r["kind"], r["id"]) for r in payload["results"]] == [("rome", "K1801")]  # type: ignore[union-attr]
+    out = run("search", "France", "Travail", "-n", "1").stdout
+    assert "depuis 2008 · anpe" in out

@@ -172,7 +172,10 @@ class Catalog:
             if stored is not None:
                 return stored
         fiches = (self.fiche(fiche_id) for fiche_id in self.files)
-        entries = corpus.entries(fiches, self.roles.values(), self.sector(), self.glossary())
+        titles = {fiche_id: self.title_of(fiche_id) for fiche_id in self.files}
+        entries = corpus.entries(
+            fiches, self.roles.values(), self.sector(), self.glossary(), self.later(), self.rome(), titles
+        )
         return SearchIndex.build(entries, path, self._signature or "")
 
     def later(self) -> LaterFacts | None:

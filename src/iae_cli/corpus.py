@@ -6,10 +6,13 @@ Section names are what a person reads next to a matched passage (« mission », 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iae_cli.model import Fiche, GlossaryTerm, Role
 from iae_cli.search import Entry, Passage
+
+if TYPE_CHECKING:
+    from iae_cli.later import LaterFacts, RomeTable
 
 # secteur.yaml key -> (id prefix, section label) for topics that hold a list of items with titles
 _TITLED_LISTS = {
@@ -90,11 +93,43 @@ def _sector(entry_id: str, title: str, section: str, texts: Iterable[str]) -> En
     return Entry("sector", entry_id, title, tuple(passages))
 
 
+def later_entries(later: LaterFacts) -> Iterator[Entry]:
+    """What became of the institutions, contracts and structures of 2008 (kept apart: kind « later »)."""
+    terms: dict[str, list[str]] = {}
+    for term in later.terms:
+        terms.setdefault(term.entry, []).append(f"{term.term} : {term.meaning}")
+    for entry in later.entries:
+        title = entry.name if not entry.changes else f"{entry.name} → {entry.changes[-1].became}"
+        passages = [Passage("intitulé", title), Passage("en 2008", f"{entry.name} : {entry.full_name}")]
+        passages += [Passage(f"depuis 2008 ({c.date})", f"{c.became} : {c.summary}") for c in entry.changes]
+        passages += [Passage("sigle apparu depuis", text) for text in terms.get(entry.id, ())]
+        yield Entry("later", entry.id, title, tuple(passages))
+
+
+def rome_entries(rome: RomeTable, titles: Mapping[str, str]) -> Iterator[Entry]:
+    """The ROME codes proposed for the fiches (our proposals, not the study's: kind « rome »)."""
+    codes: dict[str, list[Passage]] = {}
+    labels: dict[str, str] = {}
+    for link in rome.links:
+        labels[link.code] = link.label
+        strength = "lien net" if link.strength == "strong" else "lien plus lâche"
+        text = f"{titles.get(link.fiche, link.fiche)} ({link.fiche}), {strength}"
+        if link.appellation:
+            text += f" : {link.appellation}"
+        codes.setdefault(link.code, []).append(Passage("fiche rapprochée", text))
+    for code, passages in codes.items():
+        title = f"{code} : {labels[code]}"
+        yield Entry("rome", code, title, (Passage("code ROME", title), *passages))
+
+
 def entries(
     fiches: Iterable[Fiche],
     roles: Iterable[Role],
     sector: Mapping[str, Any],
     glossary: Iterable[GlossaryTerm],
+    later: LaterFacts | None = None,
+    rome: RomeTable | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Iterator[Entry]:
     for fiche in fiches:
         yield fiche_entry(fiche)
@@ -103,3 +138,7 @@ def entries(
     yield from sector_entries(sector)
     for term in glossary:
         yield glossary_entry(term)
+    if later is not None:
+        yield from later_entries(later)
+    if rome is not None:
+        yield from rome_entries(rome, titles or {})

@@ -3,9 +3,13 @@
 Each entry (a fiche, a role, a sector topic, a glossary term…) is one row of an FTS5 table whose
 columns hold the *stems* of its title and of its text (`iae_cli.french`), so that word families,
 case and accents match. The tokenizer is `unicode61 remove_diacritics 2`; ranking is BM25, the
-title weighing more than the body. What the person typed never reaches MATCH as it is: the
-expression is built here from quoted stems (`"accompagn" "salari"`, a phrase `"control gest"`, a
-prefix `"accomp"*`), so no input can be read as FTS5 syntax.
+title weighing more than the body; then an entry whose one passage holds several of the words
+together is raised (up to twice its score) above one where they are scattered, and facts from after
+the study (later facts, proposed ROME codes) count half, so that the study's own come first.
+
+What the person typed never reaches MATCH as it is: the expression is built here from quoted stems
+(`"accompagn" "salari"`, a phrase `"control gest"`, a prefix `"accomp"*`), so no input can be read
+as FTS5 syntax.
 
 The index is a small SQLite file next to the data's cache, stamped with the data's signature: it is
 rebuilt when the data changes and never required (in memory when nothing can be written).
@@ -22,11 +26,13 @@ from typing import NamedTuple
 
 from iae_cli.french import STOPWORDS, WORD, fold, stem, stemmed, words
 
-FORMAT = 1
+FORMAT = 2  # bump when what is indexed changes (corpus.py), so that stored indexes are rebuilt
 MAX_TERMS = 32  # a 10,000-character query is cut to its first distinct terms
 MAX_QUERY = 2000  # characters of the query kept for display and parsing
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 PASSAGES_PER_HIT = 3
+LATER_WEIGHT = {"later": 0.5, "rome": 0.5}  # facts from after the study, kept behind its own
+RERANKED = 40  # best BM25 rows re-ranked by how many terms one passage holds together
 MIN_PREFIX = 4  # « not » is a word, not the start of « notion »
 
 
@@ -179,18 +185,18 @@ class SearchIndex:
         if not query.terms:
             return SearchResult(query, (), 0, False, (), ())
         every = " ".join(t.expression() for t in query.terms)
-        rows, total = self._ranked(every, limit)
+        rows, total = self._ranked(every, limit + RERANKED)
         partial = False
         unmatched: tuple[str, ...] = ()
         if not rows and len(query.terms) > 1:
             unmatched = tuple(t.label for t in query.terms if not self._count(t.expression()))
-            rows, total = self._ranked(" OR ".join(t.expression() for t in query.terms), limit)
+            rows, total = self._ranked(" OR ".join(t.expression() for t in query.terms), limit + RERANKED)
             partial = bool(rows)
         if not rows:
             labels = [t.label for t in query.terms]
             return SearchResult(query, (), 0, False, tuple(labels), self.suggestions(labels))
-        hits = tuple(_hit(row, query.terms) for row in rows)
-        return SearchResult(query, hits, total, partial, unmatched, ())
+        hits = sorted((_hit(row, query.terms) for row in rows), key=lambda hit: -hit.score)  # stable: BM25 order
+        return SearchResult(query, tuple(hits[:limit]), total, partial, unmatched, ())
 
     def _ranked(self, expression: str, limit: int) -> tuple[list[tuple[str, str, str, str, float]], int]:
         sql = (
@@ -232,16 +238,36 @@ class SearchIndex:
         return tuple(found[:count])
 
 
+def _passage(text: str, terms: tuple[Term, ...]) -> tuple[tuple[tuple[int, int], ...], int]:
+    """The matched words of a passage, and how many of the query's terms it holds."""
+    spans, found = [], set()
+    for word in WORD.finditer(text):
+        folded = fold(word.group())
+        if folded in STOPWORDS:
+            continue
+        root = stem(folded)
+        matching = [index for index, term in enumerate(terms) if term.matches(root)]
+        if matching:
+            spans.append(word.span())
+            found.update(matching)
+    return tuple(spans), len(found)
+
+
 def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:
+    """A result: its best passages, and its score: BM25, raised (up to twice) by the share of the
+    query's terms that one passage holds together (words side by side beat words scattered),
+    halved for facts from after the study."""
     kind, entry_id, title, passages_json, rank = row
     scored: list[tuple[int, int, Match]] = []
     for position, (section, text) in enumerate(json.loads(passages_json)):
-        spans = matched_spans(text, terms)
+        spans, held = _passage(text, terms)
         if spans:
-            distinct = len({fold(text[a:b]) for a, b in spans})
-            scored.append((-distinct, position, Match(section, text, spans)))
+            scored.append((-held, position, Match(section, text, spans)))
     scored.sort(key=lambda item: item[:2])
-    return Hit(kind, entry_id, title, round(-rank, 3), tuple(m for _d, _p, m in scored[:PASSAGES_PER_HIT]))
+    together = -scored[0][0] / len(terms) if scored else 0.0
+    matches = tuple(m for _held, _position, m in scored[:PASSAGES_PER_HIT])
+    score = -rank * (1 + together) * LATER_WEIGHT.get(kind, 1.0)
+    return Hit(kind, entry_id, title, round(score, 3), matches)
 
 
 def _fill(connection: sqlite3.Connection, entries: Iterable[Entry], signature: str) -> None:

@@ -83,7 +83,10 @@ class IaeGroup(typer.core.TyperGroup):
         module_name, help_text = COMMANDS[cmd_name]
         module = importlib.import_module(f"iae_cli.cli.commands.{module_name}")
         single = typer.Typer(rich_markup_mode=None, context_settings=CONTEXT_SETTINGS, add_completion=False)
-        single.command(cmd_name, help=help_text)(module.run)
+        # A command module may give examples (EXAMPLES: lines), shown after the options as they are.
+        examples = getattr(module, "EXAMPLES", None)
+        epilog = "\b\nExemples :\n" + "\n".join(f"  {line}" for line in examples) if examples else None
+        single.command(cmd_name, help=help_text, epilog=epilog)(module.run)
         return typer.main.get_command(single)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:

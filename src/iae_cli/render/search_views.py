@@ -36,6 +36,7 @@ def next_command(hit: Hit) -> str:
         return f"iae sector {hit.id.split('/')[0]}"
     if hit.kind == "glossary":
         return f"iae glossary {hit.id}"
+
     return ""
 
 

@@ -9,6 +9,11 @@ from iae_cli.cli.names import resolve_role
 from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data, emit_document
 
+EXAMPLES = (
+    "iae compare charge-insertion directeur-entreprise-insertion",
+    'iae compare travailleur-social "chargée d\'insertion"',
+    "iae compare responsable-site-insertion directeur-reseau-insertion -f markdown > fiche.md",
+)
 FORMATS = ("table", "json", "markdown")
 
 

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from iae_cli.diplomas import Diploma
     from iae_cli.orient import Choice
 
+EXAMPLES = (
+    "iae orient   (questions une à une, dans un terminal)",
+    "iae orient --bac master --years 2 --domaine action-sociale --envie accompagner",
+    "iae orient --bac DEES --years 4 --domaine insertion --envie diriger --poste travailleur-social",
+    "iae orient --bac 3 --years 0 --envie accompagner -f markdown > orientation.md",
+)
 FORMATS = ("table", "json", "markdown")
 Answer = TypeVar("Answer")
 

@@ -9,6 +9,12 @@ from iae_cli.cli.options import check_format, format_option, parse_count
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT, UsageError
 
+EXAMPLES = (
+    "iae search accompagner les salariés en insertion",
+    'iae search "microcrédit création d\'entreprise"',
+    "iae search '\"contrôle de gestion\"'   (expression exacte)",
+    "iae search recrut --limit 3 --format json",
+)
 FORMATS = ("table", "json", "markdown", "html")
 
 
