@@ -128,19 +128,6 @@ class SearchResult(NamedTuple):
     suggestions: tuple[str, ...]  # close words of the vocabulary, when nothing was found
 
 
-def matched_spans(text: str, terms: Iterable[Term]) -> tuple[tuple[int, int], ...]:
-    """Where the words of `text` that match a term are (the same stems as the index)."""
-    spans = []
-    for found in WORD.finditer(text):
-        folded = fold(found.group())
-        if folded in STOPWORDS:
-            continue
-        root = stem(folded)
-        if any(term.matches(root) for term in terms):
-            spans.append(found.span())
-    return tuple(spans)
-
-
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE entries(rowid INTEGER PRIMARY KEY, kind TEXT, id TEXT, title TEXT, passages TEXT);
