@@ -29,9 +29,21 @@ def test_fiche_handout_speaks_to_the_reader() -> None:
     for term in ("ETTI", "ESAT", "PLIE", "DDTEFP", "ANPE"):
         assert f"| {term} |" in glossary
     assert "| CNEI |" not in glossary  # not used by this fiche
-    assert text.rstrip().endswith(
-        "## Sources\n\n- Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008, pages 47-50."
+    assert (
+        "\n## Sources\n\n- Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008, pages 47-50.\n"
+        in text
     )
+
+
+def test_handouts_say_what_changed_since_2008_with_sources() -> None:
+    text = run("show", "charge-insertion", "-f", "markdown").stdout
+    assert "En euros de 2025, un salaire de 2008 vaut environ 30 % de plus" in text
+    assert "Soit environ 32,4–38,9 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
+    since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0]
+    assert "- ANPE : devenu Pôle emploi (1er janvier 2009), puis France Travail (1er janvier 2024)" in since
+    assert "- DDTEFP : devenu DIRECCTE (2010), puis DREETS et DDETS (1er avril 2021)" in since
+    sources = text.split("## Sources\n", 1)[1]
+    assert "- Fait postérieur à l'étude : INSEE, indice des prix à la consommation (IPC)" in sources
 
 
 def test_details_keep_ids_and_pages() -> None:

@@ -29,7 +29,7 @@ def emit_handout(
     """The body, finished as a handout (2008 line, acronyms, sources), as Markdown or one HTML file."""
     from iae_cli.render.handout import finish
 
-    document = finish(body, catalog.glossary(), pages, footer=footer)
+    document = finish(body, catalog.glossary(), pages, catalog.later(), catalog.prices(), footer=footer)
     if fmt == "html":
         from iae_cli.render.html import render_html
 

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from iae_cli.model import GlossaryTerm
+from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
+from iae_cli.render.later_views import date_fr, since_blocks
+
+if TYPE_CHECKING:
+    from iae_cli.later import LaterFacts
+    from iae_cli.money import PriceIndex, TodayPay
 
 STUDY = "Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008"
 FROM_2008 = (
@@ -62,18 +69,50 @@ def pages_text(pages: Iterable[str]) -> str:
     return ", ".join(sorted(ranges, key=lambda p: (_first_page(p), p)))
 
 
+def prices_sentence(prices: PriceIndex) -> str:
+    """How 2008 euros compare with the latest year of the price table (a price adjustment only)."""
+    year = prices.latest
+    rise = round((prices.factor(year) - 1) * 100)
+    return (
+        f"En euros de {year}, un salaire de 2008 vaut environ {rise} % de plus "
+        f"({prices.index_name}) : c'est ce qu'il permettrait d'acheter, pas le salaire actuel du poste."
+    )
+
+
+def today_sentence(today: TodayPay) -> str:
+    low, high = labels.number(today.min_keur), labels.number(today.max_keur)
+    pay = f"{low} k€" if low == high else f"{low}–{high} k€"
+    return f"Soit environ {pay} en euros de {today.year} (ajustement sur les prix, non un salaire constaté)."
+
+
+def _prices_source(prices: PriceIndex) -> str:
+    s = prices.source
+    parts = [s.site]
+    if s.title:
+        parts.append(f"« {s.title} »")
+    if s.url:
+        parts.append(s.url)
+    parts.append(date_fr(s.date))
+    return f"Fait postérieur à l'étude : {prices.index_name} — {', '.join(parts)}."
+
+
 def finish(
     document: Document,
     glossary: Iterable[GlossaryTerm],
     pages: Iterable[str],
-    later_sources: Iterable[str] = (),
+    later: LaterFacts | None = None,
+    prices: PriceIndex | None = None,
     footer: bool = True,
 ) -> Document:
-    """The document, with the 2008 line after its title, then « Sigles » and « Sources » at its end."""
+    """The document, with the 2008 line after its title, then « Depuis 2008 » (the institutions it
+    names that changed since), « Sigles » and « Sources » at its end."""
     blocks = list(document.blocks)
     at = 1 if blocks and isinstance(blocks[0], Heading) else 0
     out = Document()
-    out.add(*blocks[:at], Paragraph(FROM_2008, "note"), *blocks[at:])
+    top = FROM_2008 + (" " + prices_sentence(prices) if prices is not None else "")
+    out.add(*blocks[:at], Paragraph(top, "note"), *blocks[at:])
+    if later is not None:
+        out.add(*since_blocks(later.named_in(texts_of(document)), later.latest_date()))
     used = acronyms_used(document, glossary)
     if used:
         out.add(Heading("Sigles", 2), Table(("Sigle", "Signification"), tuple((t.term, t.meaning) for t in used)))
@@ -81,6 +120,7 @@ def finish(
         return out
     where = pages_text(pages)
     sources = [f"{STUDY}{', pages ' + where if where else ''}."]
-    sources += [f"Fait postérieur à l'étude : {source}" for source in later_sources]
+    if prices is not None:
+        sources.append(_prices_source(prices))
     out.add(Heading("Sources", 2), Bullets(tuple(sources)))
     return out

@@ -14,11 +14,13 @@ from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
+from iae_cli.render.handout import today_sentence
 from iae_cli.render.match_views import asset_sentence, missing_sentences
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
     from iae_cli.match import MatchResult, StepState
+    from iae_cli.money import TodayPay
     from iae_cli.search import SearchResult
 
 LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
@@ -37,7 +39,7 @@ def _move(link: MobilityLink, title_of: Callable[[str], str]) -> str:
     return text + (f" : {link.note})" if link.note else ")")
 
 
-def fiche_body(f: Fiche, title_of: Callable[[str], str], level: int = 1) -> list[Block]:
+def fiche_body(f: Fiche, title_of: Callable[[str], str], level: int = 1, today: TodayPay | None = None) -> list[Block]:
     s = f.summary
     out: list[Block] = [
         Heading(fiche_title(s), level),
@@ -55,6 +57,8 @@ def fiche_body(f: Fiche, title_of: Callable[[str], str], level: int = 1) -> list
                 blocks.append(Bullets(tuple(_move(x, title_of) for x in m.next), "Évolutions possibles"))
         else:
             blocks = build(f)
+        if key == "salaire" and today is not None:
+            blocks.append(Paragraph(today_sentence(today)))
         if blocks:
             out += [Heading(heading, level + 1), *blocks]
     return out
@@ -64,8 +68,8 @@ def fiche_pages(f: Fiche) -> list[str]:
     return [f.summary.pages]
 
 
-def fiche_handout(f: Fiche, title_of: Callable[[str], str]) -> Document:
-    return Document().add(*fiche_body(f, title_of))
+def fiche_handout(f: Fiche, title_of: Callable[[str], str], today: TodayPay | None = None) -> Document:
+    return Document().add(*fiche_body(f, title_of, today=today))
 
 
 def _post(f: FicheSummary) -> str:

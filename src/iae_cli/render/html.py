@@ -18,7 +18,7 @@ STYLE = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 52rem; padding: 1rem; font: 16px/1.5 "DejaVu Sans", Arial, sans-serif;
-  color: #1d1d1b; background: #fff; }
+  color: #1d1d1b; background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.2rem 0 0.8rem; color: #123b5d; }
 h2 { font-size: 1.25rem; margin: 1.6rem 0 0.5rem; color: #123b5d; border-bottom: 2px solid #d8e3ec; }
 h3 { font-size: 1.05rem; margin: 1.1rem 0 0.4rem; }

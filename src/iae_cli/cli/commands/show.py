@@ -49,7 +49,10 @@ def run(
         if details or section is not None:
             emit_handout(catalog, fiche_view(fiche, catalog.title_of, _section_id(section)), [], fmt, footer=False)
         else:
-            emit_handout(catalog, fiche_handout(fiche, catalog.title_of), [fiche.summary.pages], fmt)
+            prices = catalog.prices()
+            s = fiche.summary.salary
+            today = prices.convert(s.min_keur, s.max_keur, prices.latest, s.year) if prices else None
+            emit_handout(catalog, fiche_handout(fiche, catalog.title_of, today), [fiche.summary.pages], fmt)
         return
     emit_document(fiche_view(fiche, catalog.title_of, _section_id(section)), fmt)
 
