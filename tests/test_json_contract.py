@@ -165,7 +165,7 @@ def test_a_renamed_yaml_key_cannot_change_the_json() -> None:
 def test_glossary_and_validate_keys(data_copy: Path) -> None:
     terms = _json("glossary")
     assert isinstance(terms, list)
-    assert all(set(t) == {"term", "meaning", "in_study", "usage", "note", "source"} for t in terms)
+    assert all(set(t) == {"term", "meaning", "in_study", "usage", "note", "source", "pages"} for t in terms)
     report = _json("validate")
     assert isinstance(report, dict) and set(report) == {"folder", "valid", "problems"} and report["valid"] is True
     fiche = data_copy / "metiers" / "charge-insertion.yaml"

@@ -58,6 +58,14 @@ def test_coorace_is_what_the_letters_stand_for_with_its_later_source(catalog: Ca
     assert all(t.source is None for t in terms.values() if t.usage != "acronym_only")
 
 
+def test_glossary_pages_say_where_the_study_writes_it(catalog: Catalog) -> None:
+    pages = {t.term: t.pages for t in catalog.glossary()}
+    assert pages["COORACE"] == "5-14, 21-26" and pages["CHRS"] == "43-46" and pages["DGAS"] == "5-14"
+    assert pages["ANPE"] == "5-14, 15-20, 27-30, 47-50" and pages["DDTEFP"] == "5-14, 15-20, 27-30, 47-50"
+    unnumbered = {term for term, where in pages.items() if where is None}
+    assert unnumbered == {"CFDT", "CFE-CGC", "IDEST", "ISBN", "MEDEF", "UCI-FO", "UGICA-CFTC", "UGICT-CGT"}
+
+
 def test_glossary_screen_says_what_the_study_writes() -> None:
     result = run("glossary", "CHRS")
     assert result.exit_code == 0
@@ -73,6 +81,7 @@ def test_glossary_screen_says_what_the_study_writes() -> None:
             "usage": "words_only",
             "note": None,
             "source": None,
+            "pages": "39-42",
         }
     ]
 

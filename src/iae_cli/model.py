@@ -317,6 +317,7 @@ class GlossaryTerm(NamedTuple):
     usage: str  # acronym_and_words | acronym_only | words_only (see glossaire.schema.json)
     note: str | None = None
     source: GlossarySource | None = None
+    pages: str | None = None  # where the study writes it; None for its unnumbered pages
 
     @property
     def in_study(self) -> bool:
@@ -332,4 +333,5 @@ class GlossaryTerm(NamedTuple):
             raw["usage"],
             raw.get("note"),
             None if source is None else GlossarySource(source["name"], source["url"], source["later"]),
+            raw.get("pages"),
         )

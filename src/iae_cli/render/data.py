@@ -228,6 +228,7 @@ def glossary(terms: Iterable[GlossaryTerm]) -> list[dict[str, Any]]:
             "source": None
             if t.source is None
             else {"name": t.source.name, "url": t.source.url, "later": t.source.later},
+            "pages": t.pages,
         }
         for t in terms
     ]

@@ -269,10 +269,16 @@ def _glossary_remark(t: GlossaryTerm) -> str:
     return f"{t.term} : " + " ".join(parts)
 
 
+def _glossary_usage(t: GlossaryTerm) -> str:
+    label = GLOSSARY_USAGE[t.usage]
+    return f"{label}, p. {t.pages}" if t.pages else label
+
+
 def glossary_view(terms: Iterable[GlossaryTerm]) -> Document:
     terms = tuple(terms)
-    rows = tuple((t.term, t.meaning, GLOSSARY_USAGE[t.usage]) for t in terms)
-    doc = Document().add(Table(("Sigle", "Signification", "Dans l'étude"), rows), Paragraph(GLOSSARY_LEGEND, "note"))
+    rows = tuple((t.term, t.meaning, _glossary_usage(t)) for t in terms)
+    table = Table(("Sigle", "Signification", "Dans l'étude"), rows)
+    doc = Document().add(table, Paragraph(GLOSSARY_LEGEND, "note"))
     remarks = tuple(_glossary_remark(t) for t in terms if t.note or t.source)
     if remarks:
         doc.add(Bullets(remarks, "Remarques et sources"))
