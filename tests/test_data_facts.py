@@ -137,13 +137,11 @@ def test_offers_and_their_pay(catalog: Catalog, fiche_id: str) -> None:
         assert (None if offer.salary is None else (offer.salary.min_keur, offer.salary.max_keur)) == pay
 
 
-def test_offer_reporting_and_missions_from_the_raw_data() -> None:
+def test_offer_reporting_and_missions(catalog: Catalog) -> None:
     """Every one of the 12 offers says whom the post reports to, and lists all its missions."""
-    import yaml
-
     for fiche_id, expected in OFFER_DETAILS.items():
-        raw = yaml.safe_load((DATA / "metiers" / f"{fiche_id}.yaml").read_text(encoding="utf-8"))
-        assert [(o["reporting"], len(o["missions"])) for o in raw["offers"]] == expected, fiche_id
+        offers = catalog.fiche(fiche_id).offers
+        assert [(o.reporting, len(o.missions)) for o in offers] == expected, fiche_id
     assert sum(len(v) for v in OFFER_DETAILS.values()) == 12
 
 
