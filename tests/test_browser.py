@@ -41,6 +41,9 @@ HANDOUTS = {
     "carte.svg": ["graph"],
     "carte-parcours.svg": ["graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion"],
     "parcours.svg": ["path", "cadre-centre-social", "directeur-reseau-insertion", "-f", "svg"],
+    "comparaison.html": ["compare", "responsable-site-insertion", "directeur-reseau-insertion", "-f", "html"],
+    "orientation.html": ["orient", "--bac", "3", "--years", "0", "--envie", "accompagner", "-f", "html"],
+    "recherche.html": ["search", "accompagnement", "-f", "html"],
 }
 HOSTILE = '<script>alert("x")</script> & " \' </style><img src=x onerror=alert(1)> fin'
 
@@ -201,7 +204,8 @@ PRINT_FIT = """(() => {
 
 
 @pytest.mark.parametrize(
-    "name", ["fiche.html", "fiche-details.html", "profil.html", "parcours-2.html", "site/secteur.html"]
+    "name",
+    ["fiche.html", "fiche-details.html", "profil.html", "parcours-2.html", "comparaison.html", "site/secteur.html"],
 )
 def test_print_keeps_tables_on_the_page_and_makes_a_pdf(browser: Browser, outputs: Path, name: str) -> None:
     tab = _open(browser, outputs / name)
@@ -227,7 +231,10 @@ def test_pages_fit_a_phone_screen(browser: Browser, outputs: Path, name: str) ->
 
 
 def test_hostile_titles_are_shown_as_text_and_nothing_runs(browser: Browser, hostile_outputs: Path) -> None:
-    pages = _pages(hostile_outputs)
+    # every handout and map, and the site pages that carry the two hostile titles
+    site = hostile_outputs / "site"
+    pages = [p for p in _pages(hostile_outputs) if p.parent != site]
+    pages += [site / "index.html", site / "metier-charge-insertion.html", site / "poste-travailleur-social.html"]
     seen = 0
     for path in pages:
         tab = _open(browser, path)  # no dialog, no console error, no request

@@ -36,7 +36,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { border: 1px solid #c9d4dd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top;
   overflow-wrap: break-word; }
 th { background: #e8eff5; }
-td .sub { color: #50606e; font-size: 0.88em; }
+td .sub { color: #34434f; font-size: 0.92em; }
 a { color: #0b5394; }
 nav { font-size: 0.95rem; margin-bottom: 1rem; }
 nav a { margin-right: 0.8rem; }

@@ -14,7 +14,7 @@ EXAMPLES = (
     'iae compare travailleur-social "chargée d\'insertion"',
     "iae compare responsable-site-insertion directeur-reseau-insertion -f markdown > fiche.md",
 )
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 
 
 def run(
@@ -45,4 +45,12 @@ def run(
         return
     from iae_cli.render.compare_views import compare_view
 
-    emit_document(compare_view(result, graph, catalog.title_of), fmt)
+    view = compare_view(result, graph, catalog.title_of)
+    if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
+        from iae_cli.cli.handout import emit_handout
+
+        pages = [p.fiche.summary.pages for p in (result.a, result.b) if p.fiche is not None]
+        pages += [p.role.pages for p in (result.a, result.b) if p.role is not None]
+        emit_handout(catalog, view, pages, fmt)
+        return
+    emit_document(view, fmt)

@@ -24,7 +24,7 @@ EXAMPLES = (
     "iae orient --bac DEES --years 4 --domaine insertion --envie diriger --poste travailleur-social",
     "iae orient --bac 3 --years 0 --envie accompagner -f markdown > orientation.md",
 )
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 Answer = TypeVar("Answer")
 
 DIPLOMA_QUESTION = "Quel est votre diplôme le plus élevé ?"
@@ -187,7 +187,13 @@ def run(
         return
     from iae_cli.render.orient_views import orient_view
 
-    emit_document(orient_view(result, graph, catalog.title_of), fmt)
+    view = orient_view(result, graph, catalog.title_of)
+    if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
+        from iae_cli.cli.handout import emit_handout
+
+        emit_handout(catalog, view, [], fmt)
+        return
+    emit_document(view, fmt)
 
 
 def _ask(
