@@ -63,9 +63,10 @@ def test_a_large_table_keeps_the_plain_layout_and_literal_data() -> None:
     rows = tuple((f"[bold]poste {i}[/bold]\nid-{i}", "35–50 k€", "bac+3 \x1b[2J " * (i % 4)) for i in range(LARGE + 1))
     table = Table(("Métier", "Salaire", "Pourquoi"), rows)
     out = io.StringIO()
-    render_rich(Document().add(table), out)
-    assert out.getvalue() == "\n".join(table_lines(table, 80)) + "\n"  # StringIO: 80 columns, no colour
-    assert "[bold]poste 0[/bold]" in out.getvalue() and "\x1b" not in out.getvalue()
+    render_rich(Document().add(table), out, 80)
+    shown = ANSI.sub("", out.getvalue())
+    assert shown == "\n".join(table_lines(table, 79)) + "\n"  # the last column stays free
+    assert "[bold]poste 0[/bold]" in shown and "\x1b[2J" not in out.getvalue()
 
 
 def test_large_tables_at_a_terminal(terminal: None, tmp_path: Path) -> None:
@@ -90,6 +91,6 @@ def test_a_large_career_map_keeps_the_plain_layout() -> None:
 
     tree = Tree(tuple((i % 3, f"[red]poste {i}[/red] " + "mot " * (i % 30)) for i in range(LARGE + 1)))
     out = io.StringIO()
-    render_rich(Document().add(tree), out)
-    assert out.getvalue() == "\n".join(tree_lines(tree, 80)) + "\n"
+    render_rich(Document().add(tree), out, 80)
+    assert out.getvalue() == "\n".join(tree_lines(tree, 79)) + "\n"
     assert "[red]poste 7[/red]" in out.getvalue()

@@ -14,7 +14,7 @@ import typer.core
 from typer._click import exceptions as click_exceptions
 
 from iae_cli import __version__
-from iae_cli.cli import i18n
+from iae_cli.cli import i18n, output
 from iae_cli.errors import EXIT_USAGE, IaeError, UsageError
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def _fail(text: str, exit_code: int) -> int:
     from iae_cli.render.document import clean
 
     sys.stdout.flush()
-    sys.stderr.write(f"iae : {clean(text)}\n")
+    sys.stderr.write(output.error_text(f"iae : {clean(text)}"))
     return exit_code
 
 
@@ -201,8 +201,10 @@ def main_options(
     version: bool = typer.Option(
         False, "--version", help="Affiche la version et quitte.", callback=_version, is_eager=True
     ),
+    color: str = typer.Option("auto", "--color", help=output.COLOR_HELP, metavar="QUAND", show_default=False),
 ) -> None:
     """Les emplois cadres de l'IAE, d'après l'étude Apec 2008."""
+    output.set_color(color)
     ctx.obj = State(data)
 
 

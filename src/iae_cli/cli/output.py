@@ -7,11 +7,31 @@ import shutil
 import sys
 from typing import Any
 
+from iae_cli.errors import UsageError
 from iae_cli.render.document import Document
+
+# --color: auto (colours on a terminal only), always (e.g. for `less -R`), never; French words too.
+NBSP = "\N{NO-BREAK SPACE}"
+COLOR_CHOICES = {"auto": "auto", "always": "always", "never": "never", "toujours": "always", "jamais": "never"}
+COLOR_HELP = (
+    f"Couleurs{NBSP}: auto (sur un terminal seulement), always (toujours, par exemple pour less -R) ou never (jamais)."
+)
+_color = "auto"
+
+
+def set_color(value: str) -> None:
+    """Record the --color choice, in any case, French words accepted."""
+    global _color
+    choice = COLOR_CHOICES.get(value.strip().lower())
+    if choice is None:
+        raise UsageError(f"--color attend auto, always ou never{NBSP}; reçu{NBSP}: «{NBSP}{value[:40]}{NBSP}»")
+    _color = choice
 
 
 def use_rich() -> bool:
-    """Rich only on a real terminal that accepts colours."""
+    """The Rich layout, in colour: on a real terminal that accepts colours, or when asked for."""
+    if _color != "auto":
+        return _color == "always"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return at_terminal()
@@ -22,8 +42,38 @@ def at_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def width() -> int:
+def columns() -> int:
+    """The screen's width: $COLUMNS when set, else the terminal's, else 80 (a pipe)."""
     return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def width() -> int:
+    """The width of plain text: at a terminal the last column stays free, since a character
+    there cannot be told from one cut at the edge; in a pipe, the whole width."""
+    return columns() - 1 if at_terminal() else columns()
+
+
+def error_text(message: str) -> str:
+    """An error for stderr: wrapped between words when a person reads it at a terminal, one
+    line for a program reading a pipe."""
+    if not sys.stderr.isatty():
+        return message + "\n"
+    from iae_cli.render.text import wrap
+
+    return "\n".join(wrap(message, max(20, shutil.get_terminal_size((80, 24)).columns) - 1, "", "  ")) + "\n"
+
+
+def emit_lines(lines: list[str]) -> None:
+    """Lines of a report (one per problem, as compilers write them): kept whole in a pipe, for
+    programs; at a terminal, wrapped between words under their first word."""
+    from iae_cli.render.document import clean
+
+    if not at_terminal():
+        sys.stdout.write("".join(clean(line) + "\n" for line in lines))
+        return
+    from iae_cli.render.text import wrap
+
+    sys.stdout.write("".join(line + "\n" for text in lines for line in wrap(text, width(), "", "  ")))
 
 
 def emit_document(document: Document, fmt: str = "table") -> None:
@@ -34,7 +84,7 @@ def emit_document(document: Document, fmt: str = "table") -> None:
     elif use_rich():
         from iae_cli.render.terminal import render_rich
 
-        render_rich(document)
+        render_rich(document, sys.stdout, columns())
     else:
         from iae_cli.render.text import render_text
 

@@ -1,9 +1,15 @@
-"""Plain text for pipes, NO_COLOR and dumb terminals: no escape codes, wrapped to a width."""
+"""Plain text for pipes, NO_COLOR and dumb terminals: no escape codes, wrapped to a width.
+
+The layout rules live here and the Rich renderer uses them too, so that both keep the same
+promises: a line is broken only at an ordinary space (never at a no-break space, which holds
+« 3 300 » or « p. 15 » together, nor at a hyphen, which holds ids together); a word is cut only
+when it alone is wider than the line; a table too wide for the screen becomes one block per row.
+"""
 
 from __future__ import annotations
 
 import re
-import textwrap
+import unicodedata
 from itertools import zip_longest
 
 from iae_cli.render.document import (
@@ -21,24 +27,132 @@ from iae_cli.render.document import (
     mark,
 )
 
-NARROW = 60
+# Characters one terminal cell wide, the only ones in French text as the study writes it:
+# Latin letters and signs, typographic punctuation (including the narrow no-break space),
+# currency, arrows, box drawing. Text made only of these is measured by len(), the fast path.
+_ONE_CELL = re.compile(
+    "[\x00\x20-\x7e\xa0-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20bf\u2100-\u214f\u2190-\u22ff\u2500-\u25ff\ufffd]*"
+)
+_BLANKS = re.compile("[ \t]+")
+# Spaces a line never breaks at, as French typesetting wants: before « : ; ? ! » », after « « »
+# and after a dash (it stays with the words it introduces), between « p. » and its page, and
+# between a number and its unit (« 30 k€ », « 5 ans »). They are held as "\x00" while a text
+# is wrapped (data never holds "\x00": `clean` turned every control code into U+FFFD).
+_GLUED = re.compile(
+    r"[ \t]+(?=[:;?!»])|(?<=[«—])[ \t]+|(?<=\bp\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=(?:k€|€|%|h|ans?|mois)(?!\w))"
+)
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+def _glue(text: str) -> str:
+    return _GLUED.sub("\x00", text)
+
+
+def _unglue(lines: list[str]) -> list[str]:
+    return [line.replace("\x00", " ") for line in lines]
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal cells taken by `text`: 2 for wide (CJK, emoji) characters, 0 for combining ones."""
+    if _ONE_CELL.fullmatch(text):
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+def _split_at(word: str, room: int) -> tuple[str, str]:
+    """The longest head of `word` that takes at most `room` cells (at least one character)."""
+    used = 0
+    for index, char in enumerate(word):
+        used += _char_width(char) if not _ONE_CELL.fullmatch(char) else 1
+        if used > room:
+            return word[: max(index, 1)], word[max(index, 1) :]
+    return word, ""
+
+
+def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
+    words = [w for w in _BLANKS.split(text) if w]
+    if not words:
+        return [first.rstrip()]
     lines: list[str] = []
-    for index, paragraph in enumerate(clean(text).split("\n")):
-        lines.extend(
-            textwrap.wrap(
-                paragraph,
-                width=max(width, len(first) + 10),
-                initial_indent=first if index == 0 else rest,
-                subsequent_indent=rest,
-                break_long_words=True,
-                break_on_hyphens=False,
-            )
-            or [first.rstrip()]
-        )
+    line, used, bare = first, display_width(first), True  # bare: only the indent so far
+    for word in words:
+        size = display_width(word)
+        if not bare:
+            if used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
+                continue
+            lines.append(line)
+            line, used, bare = rest, display_width(rest), True
+        elif not lines and used + size > width >= display_width(rest) + size and first.strip():
+            lines.append(first.rstrip())  # a long label alone, its value below it
+            line, used = rest, display_width(rest)
+        while used + size > width and word and width > used:  # wider than a line: the only cut
+            head, word = _split_at(word, width - used)
+            lines.append(line + head)
+            line, used, size = rest, display_width(rest), display_width(word)
+        if word:
+            line, used, bare = line + word, used + size, False
+    if not bare or not lines:
+        lines.append(line)
     return lines
+
+
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Lines of at most `width` cells; `first` starts the first line, `rest` the others.
+    A line break in the text starts a new line (with `rest`)."""
+    lines: list[str] = []
+    for index, paragraph in enumerate(_glue(clean(text)).split("\n")):
+        lines += _wrap_paragraph(paragraph, width, first if index == 0 else rest, rest)
+    return _unglue(lines)
+
+
+# ---------------------------------------------------------------- tables
+
+
+def column_widths(columns: list[list[str]], budget: int, measure: object = None) -> list[int] | None:
+    """Widths for columns of cells (header first) sharing `budget` cells, or None when even
+    their longest words do not fit side by side (the table is then laid out as records)."""
+    width_of = len if measure is None else display_width
+    naturals = [max(map(width_of, "\n".join(column).split("\n"))) for column in columns]
+    widths = list(naturals)
+    if sum(widths) <= budget:
+        return widths
+    # Longest word of each column (ordinary spaces and line breaks only separate words).
+    floors = [
+        max(map(width_of, _BLANKS.sub("\n", _glue("\n".join(column))).split("\n")), default=0) for column in columns
+    ]
+    if sum(floors) > budget:
+        return None
+    while sum(widths) > budget:
+        # Narrow the widest column that can still wrap between words.
+        shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
+        if not shrinkable:
+            return None
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+def table_rows(block: Table) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows, cleaned of control codes."""
+    count = len(block.headers)
+    flat = clean_all([cell for row in block.rows for cell in row])
+    return clean_all(list(block.headers)), [flat[i : i + count] for i in range(0, len(flat), count)]
+
+
+def needs_display_width(headers: list[str], rows: list[list[str]]) -> bool:
+    return not _ONE_CELL.fullmatch("".join([*headers, *(cell for row in rows for cell in row)]))
+
+
+def cell_lines(cell: str, width: int, wide: bool = False) -> list[str]:
+    """The lines of a table cell `width` cells wide."""
+    if wide:
+        return wrap(cell, width)
+    return _cell_lines(cell, width)
 
 
 def table_lines(block: Table, width: int) -> list[str]:
@@ -50,43 +164,42 @@ def table_lines(block: Table, width: int) -> list[str]:
 def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     """The lines of a table's header (with its underline) and of its rows; no header when the
     table is laid out as records (one block of 'header : value' lines per row)."""
-    count = len(block.headers)
-    headers = clean_all(list(block.headers))
-    flat = clean_all([cell for row in block.rows for cell in row])
-    rows = [flat[i : i + count] for i in range(0, len(flat), count)]
-    if width < NARROW:
-        return [], _records(headers, rows, width)
-    # Column by column, with C-level joins and splits: tables may have thousands of rows.
-    columns = [[h, *flat[i::count]] for i, h in enumerate(headers)]
-    naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
-    widths = list(naturals)
+    headers, rows = table_rows(block)
+    wide = needs_display_width(headers, rows)
+    count = len(headers)
     gap = 2
-    budget = width - gap * (len(widths) - 1)
-    if sum(widths) > budget:
-        floors = [max(map(len, " ".join(column).split()), default=0) for column in columns]
-        while sum(widths) > budget:
-            # Narrow the widest column that can still wrap between words.
-            shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
-            if not shrinkable:
-                return [], _records(headers, rows, width)
-            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    # Column by column, with C-level joins and splits: tables may have thousands of rows.
+    columns = [[h, *(row[i] for row in rows)] for i, h in enumerate(headers)]
+    widths = column_widths(columns, width - gap * (count - 1), display_width if wide else None)
+    if widths is None:
+        return [], [text for text, _label in records(headers, rows, width)]
+    naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
     # Cells of a column that fits are only split into their lines; the others are wrapped.
     wrapped_columns = [
-        [cell.split("\n") for cell in column] if natural <= w else [_cell_lines(cell, w) for cell in column]
+        [cell.split("\n") for cell in column]
+        if natural <= w and not wide
+        else [cell_lines(cell, w, wide) for cell in column]
         for column, natural, w in zip(columns, naturals, widths, strict=True)
     ]
     wrapped_rows = list(zip(*wrapped_columns, strict=True))
     tall = any(len(lines) > 1 for row in wrapped_rows[1:] for lines in row)
     separator = " " * gap
-    line_of = separator.join([*(f"{{:<{w}}}" for w in widths[:-1]), "{}"]).format  # cells are arguments, not format
-    head = [line_of(*parts).rstrip() for parts in zip_longest(*wrapped_rows[0], fillvalue="")]
+
+    def line_of(parts: tuple[str, ...]) -> str:
+        if wide:
+            cells = [p + " " * (w - display_width(p)) for p, w in zip(parts[:-1], widths, strict=False)]
+            return separator.join([*cells, parts[-1]]).rstrip()
+        return plain_line(*parts).rstrip()
+
+    plain_line = separator.join([*(f"{{:<{w}}}" for w in widths[:-1]), "{}"]).format  # cells are arguments
+    head = [line_of(parts) for parts in zip_longest(*wrapped_rows[0], fillvalue="")]
     if len(wrapped_rows) > 1:  # underlined only when rows follow
         head.append(separator.join("-" * w for w in widths).rstrip())
     body: list[str] = []
     for index, wrapped in enumerate(wrapped_rows[1:]):
         if tall and index > 0:
             body.append("")
-        body += [line_of(*parts).rstrip() for parts in zip_longest(*wrapped, fillvalue="")]
+        body += [line_of(parts) for parts in zip_longest(*wrapped, fillvalue="")]
     return head, body
 
 
@@ -94,8 +207,9 @@ _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
 def _cell_lines(cell: str, width: int) -> list[str]:
-    """Greedy word wrap of a table cell, faster than textwrap for thousands of cells: each line
-    is the longest run of words that fits, or a word cut at the column width."""
+    """Greedy word wrap of a table cell, faster than `wrap` for thousands of cells: each line
+    is the longest run of words that fits, or a word cut at the column width. Only ordinary
+    spaces separate words (a no-break space holds its number together)."""
     lines: list[str] = []
     for part in cell.split("\n"):
         if len(part) <= width:
@@ -103,57 +217,129 @@ def _cell_lines(cell: str, width: int) -> list[str]:
             continue
         pattern = _LINE_PATTERNS.get(width)
         if pattern is None:
-            pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?: |$)|(\S{{{width}}})")
-        lines += [fits or cut for fits, cut in pattern.findall(" ".join(part.split()))] or [""]
+            pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?: |$)|([^ ]{{{width}}})")
+        found = pattern.findall(_glue(_BLANKS.sub(" ", part).strip(" ")))
+        lines += [(fits or cut).replace("\x00", " ") for fits, cut in found] or [""]
     return lines
 
 
-def _records(headers: list[str], rows: list[list[str]], width: int) -> list[str]:
-    """A table too wide for the screen: one block of 'header: value' lines per row."""
-    out: list[str] = []
+def labelled(label: str, value: str, width: int) -> list[tuple[str, str]]:
+    """'label : value', wrapped under a two-space indent (a label wider than the line wraps
+    too). Each line comes with the part of it that is label ('' when none), for styling."""
+    head = wrap(f"{label} :", width, "", "  ")
+    out = [(line, line) for line in head[:-1]]
+    parts = clean(value).split("\n")
+    body = wrap(parts[0], width, head[-1] + " ", "  ")
+    out += [(line, head[-1] if n == 0 else "") for n, line in enumerate(body)]
+    for part in parts[1:]:
+        out += [(line, "") for line in wrap(part, width, "  ", "  ")]
+    return out
+
+
+def records(headers: list[str], rows: list[list[str]], width: int) -> list[tuple[str, str]]:
+    """A table too wide for the screen: one block of 'header : value' lines per row, blocks
+    apart. Each line comes with the part of it that is label ('' for the others)."""
+    out: list[tuple[str, str]] = []
     for row in rows:
         for header, cell in zip(headers, row, strict=True):
-            out.extend(_wrap(cell.replace("\n", " — "), width, f"{header} : ", "  "))
-        out.append("")
+            out += labelled(header, cell, width)
+        out.append(("", ""))
     return out[:-1]
+
+
+# ---------------------------------------------------------------- trees
+
+
+def tree_layout(block: Tree, width: int) -> list[tuple[str, str]]:
+    """A tree as (guide, text) lines: siblings drawn with « ├ », the last one with « └ », and
+    wrapped text kept under its own start. When the deepest entries would leave no room for
+    their longest word, an outline numbered 1, 1.1, 1.2… takes the tree's place."""
+    items = [(depth, clean(text)) for depth, text in block.lines]
+    deepest = max(
+        (2 * depth + max(map(display_width, _BLANKS.split(text)), default=0) for depth, text in items),
+        default=0,
+    )
+    if deepest > width:
+        return _outline(items, width)
+    last = _last_siblings([depth for depth, _text in items])
+    out: list[tuple[str, str]] = []
+    open_levels: list[bool] = []  # for each depth above: do more siblings follow?
+    for index, (depth, text) in enumerate(items):
+        if depth == 0:
+            out += [("", line) for line in wrap(text, width)]
+            open_levels = []
+            continue
+        del open_levels[depth - 1 :]
+        above = "".join("│ " if more else "  " for more in open_levels)
+        open_levels.append(not last[index])
+        first = above + ("└ " if last[index] else "├ ")
+        rest = above + ("  " if last[index] else "│ ")
+        lines = wrap(text, width - len(first))
+        out += [(first if n == 0 else rest, line) for n, line in enumerate(lines)]
+    return out
+
+
+def _last_siblings(depths: list[int]) -> list[bool]:
+    """For each entry, whether no sibling follows it (one pass from the end)."""
+    last = [True] * len(depths)
+    followed: dict[int, bool] = {}
+    for index in range(len(depths) - 1, -1, -1):
+        depth = depths[index]
+        last[index] = not followed.get(depth, False)
+        followed = {d: more for d, more in followed.items() if d < depth}
+        followed[depth] = True
+    return last
+
+
+def _outline(items: list[tuple[int, str]], width: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    numbers: list[int] = []
+    for depth, text in items:
+        if depth == 0:
+            out += [("", line) for line in wrap(text, width)]
+            continue
+        del numbers[depth:]
+        numbers += [0] * (depth - len(numbers))
+        numbers[depth - 1] += 1
+        label = ".".join(map(str, numbers)) + " "
+        lines = wrap(text, width, label, "  ")
+        out += [(label if n == 0 else "", line.removeprefix(label) if n == 0 else line) for n, line in enumerate(lines)]
+    return out
+
+
+def tree_lines(block: Tree, width: int) -> list[str]:
+    return [guide + text for guide, text in tree_layout(block, width)]
+
+
+# ---------------------------------------------------------------- documents
+
+PREFIXES = {"note": "Note : ", "warning": "Attention : "}
 
 
 def _block(block: Block, width: int) -> list[str]:
     if isinstance(block, Heading):
         title = clean(block.text)
         if block.level == 1:
-            return [*_wrap(title.upper(), width), ""]
-        return ["", *_wrap(title, width), "-" * min(len(title), width)]
+            return [*wrap(title.upper(), width), ""]
+        lines = wrap(title, width)
+        return ["", *lines, "-" * max(map(display_width, lines))]
     if isinstance(block, Paragraph):
-        prefix = {"note": "Note : ", "warning": "Attention : "}.get(block.style, "")
-        return _wrap(prefix + block.text, width)
+        return wrap(PREFIXES.get(block.style, "") + block.text, width)
     if isinstance(block, Bullets):
-        lines = ["", *_wrap(block.title, width)] if block.title else []
+        lines = ["", *wrap(block.title, width)] if block.title else []
         for item in block.items:
-            lines.extend(_wrap(item, width, "- ", "  "))
+            lines.extend(wrap(item, width, "- ", "  "))
         return lines
     if isinstance(block, Fields):
-        lines = []
-        for label, value in block.pairs:
-            lines.extend(_wrap(value, width, f"{clean(label)} : ", "  "))
-        return lines
+        return [line for label, value in block.pairs for line, _label in labelled(clean(label), value, width)]
     if isinstance(block, Table):
         return table_lines(block, width)
     if isinstance(block, Snippets):
         lines = []
         for label, text, spans in block.items:
-            lines += _wrap(mark(text, spans, "[", "]"), width, f"  {clean(label)} : ", "    ")
+            lines += wrap(mark(text, spans, "[", "]"), width, f"  {clean(label)} : ", "    ")
         return lines
     return tree_lines(block, width)
-
-
-def tree_lines(block: Tree, width: int) -> list[str]:
-    """Indented lines, each wrapped under its own text."""
-    lines = []
-    for depth, text in block.lines:
-        indent = "  " * depth
-        lines.extend(_wrap(text, width, indent + ("└ " if depth else ""), indent + "  "))
-    return lines
 
 
 def render_text(document: Document, width: int = 80) -> str:

@@ -8,7 +8,7 @@ import typer
 
 from iae_cli.cli.app import state
 from iae_cli.cli.options import check_format, format_option
-from iae_cli.cli.output import emit_data
+from iae_cli.cli.output import emit_data, emit_lines
 from iae_cli.errors import EXIT_DATA, UsageError
 
 FORMATS = ("table", "json")
@@ -24,9 +24,6 @@ def run(
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
-    import sys
-
-    from iae_cli.render.document import clean
     from iae_cli.scan import validate_folder
 
     check_format(fmt, *FORMATS)
@@ -39,10 +36,8 @@ def run(
 
         emit_data(data.validation(str(folder), problems), fmt)
     elif problems:
-        for problem in problems:
-            sys.stdout.write(clean(str(problem)) + "\n")
-        sys.stdout.write(f"{len(problems)} problème(s) dans {clean(str(folder))}\n")
+        emit_lines([*(str(problem) for problem in problems), f"{len(problems)} problème(s) dans {folder}"])
     else:
-        sys.stdout.write(f"{clean(str(folder))} : données valides\n")
+        emit_lines([f"{folder} : données valides"])
     if problems:
         raise typer.Exit(EXIT_DATA)
