@@ -132,10 +132,13 @@ def test_every_word_is_shown_whole(runs: Runs, name: str, width: int) -> None:
     screen = runs.screens[(name, width)]
     shown, expected = tokens("\n".join(screen.lines)), tokens(runs.reference(name))
     assert expected, name
+    # A word wider than the screen (a long web address) is the one thing cut, into pieces of it.
+    too_wide = {word for word in expected if len(word) > width - 4}
+    extra = {word for word in shown - expected if not any(word in wide for wide in too_wide)}
+    missing = expected - shown - too_wide
     if name in SINGLE:  # a part of its page: nothing but words of the page
-        assert sorted(shown - expected) == [], "\n".join(screen.lines)
-    else:
-        assert (sorted(expected - shown), sorted(shown - expected)) == ([], []), "\n".join(screen.lines)
+        missing = set()
+    assert (sorted(missing), sorted(extra)) == ([], []), "\n".join(screen.lines)
 
 
 @pytest.mark.parametrize(("name", "width"), ALL_CASES, ids=IDS_OF_CASES)
