@@ -164,11 +164,15 @@ def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _built_list(data: Path, level: str | None) -> str:
     """`iae list -f json` as the renderer would write it from the summaries themselves."""
+    from iae_cli.money import Euros
     from iae_cli.render.data import summary
     from iae_cli.render.serialize import to_json
 
-    fiches = Catalog.open(data).summaries.values()
-    return to_json([summary(f) for f in fiches if level is None or f.level == level], None)
+    catalog = Catalog.open(data)
+    prices = catalog.prices()
+    euros = Euros(prices, prices.latest) if prices is not None else None
+    fiches = catalog.summaries.values()
+    return to_json([summary(f, euros) for f in fiches if level is None or f.level == level], None)
 
 
 @pytest.mark.parametrize("level", [None, "direction-generale", "encadrement-intermediaire", "encadrement-proximite"])

@@ -51,7 +51,7 @@ def test_show_text_has_every_section() -> None:
         "Sources",
     ):
         assert f"\n{heading}\n" in result.stdout
-    assert "25–30 k€ brut annuel (jeune diplômé ou jeune cadre, 2008)" in result.stdout
+    assert "25–30 k€ brut/an en 2008 (≈ 32–39 k€ de 2025), pour un profil : jeune diplômé ou" in result.stdout
     assert "\x1b" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 

@@ -49,7 +49,12 @@ def test_show_keys() -> None:
         "offers",
         "disagreements",
         "sources",
+        "rome",  # issue 12: the proposed ROME codes and the later facts, beside the study's
+        "later",
     }
+    assert set(fiche["salary"]["today"]) == {"year", "min_keur", "max_keur"}
+    assert [set(r) for r in fiche["rome"]] == [{"code", "label", "appellation", "strength", "label_version", "note"}]
+    assert set(fiche["later"]) == {"checked_as_of", "entries", "offer_services"}
     assert set(fiche["diploma"]) == {"min_bac", "max_bac", "fields", "asset_fields", "alternatives", "note"}
     assert set(fiche["experience"]) == {
         *("min_years", "max_years", "domain", "standing", "table_differs", "note", "assets", "summary_table"),
@@ -133,15 +138,18 @@ def test_sector_keys() -> None:
     payload = _json("sector")
     assert isinstance(payload, dict)
     lists = {"sectors_of_activity", "networks_intro", "references"}
-    assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | lists
+    later = {"later", "figures_later"}  # issue 12: what changed since, beside the study's keys
+    assert set(payload) == {key.removesuffix("[]") for key in SECTOR_KEYS} | lists | later
     for key, expected in SECTOR_KEYS.items():
         value = payload[key.removesuffix("[]")]
         for item in value if key.endswith("[]") else [value]:
             assert set(item) == expected or (key == "figures[]" and set(item) == expected - {"pages"}), (key, item)
     assert all(set(f) <= SECTOR_KEYS["figures[]"] for n in payload["networks"] for f in n["figures"])
     assert isinstance(payload["sectors_of_activity"], list)
-    chiffres = ("figures", "sectors_of_activity", "typology", "references")
-    assert _json("sector", "chiffres") == {k: payload[k] for k in chiffres}
+    chiffres = ("figures", "sectors_of_activity", "typology", "references", "figures_later")
+    figures = _json("sector", "chiffres")
+    assert isinstance(figures, dict) and set(figures) == {*chiffres, "later"}
+    assert {k: figures[k] for k in chiffres} == {k: payload[k] for k in chiffres}
 
 
 def test_a_renamed_yaml_key_cannot_change_the_json() -> None:
@@ -165,7 +173,8 @@ def test_a_renamed_yaml_key_cannot_change_the_json() -> None:
 def test_glossary_and_validate_keys(data_copy: Path) -> None:
     terms = _json("glossary")
     assert isinstance(terms, list)
-    assert all(set(t) == {"term", "meaning", "in_study", "usage", "note", "source", "pages"} for t in terms)
+    keys = {"term", "meaning", "in_study", "usage", "note", "source", "pages", "later_term", "later"}  # later: issue 12
+    assert all(set(t) == keys for t in terms)
     report = _json("validate")
     assert isinstance(report, dict) and set(report) == {"folder", "valid", "problems"} and report["valid"] is True
     fiche = data_copy / "metiers" / "charge-insertion.yaml"

@@ -127,4 +127,4 @@ def test_models_and_lookups() -> None:
     assert [link.fiche for link in rome.with_code("k1801")] == ["charge-insertion"]
     assert rome.links_of("charge-insertion")[0].strength == "strong"
     assert is_rome_code("K1801") and not is_rome_code("charge-insertion")
-    assert date_fr("2009-01-01") == "1er janvier 2009" and date_fr("2018-01") == "janvier 2018"
+    assert date_fr("2009-01-01") == "1er\u00a0janvier\u00a02009" and date_fr("2018-01") == "janvier\u00a02018"

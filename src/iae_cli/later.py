@@ -8,17 +8,19 @@ proposals of ours). A later fact never changes a fact of the study: views show i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from iae_cli.errors import Problem
+from iae_cli.model import GlossaryTerm
 
 if TYPE_CHECKING:
     from iae_cli.model import Fiche
     from iae_cli.yamlsafe import LoadedYaml
 
 Strength = Literal["strong", "weak"]
+LATER_USAGE = "acronym_only"  # a later term is absent from the study: views and JSON say « later » instead
 
 
 class LaterSource(NamedTuple):
@@ -170,13 +172,23 @@ class LaterFacts(NamedTuple):
         joined = "\n".join(texts)
         return tuple(e for e in self.entries if e.changed and e.named_in(joined))
 
-    def for_term(self, folded_term: str, fold: Any) -> tuple[LaterEntry, ...]:
+    def for_term(self, folded_term: str, fold: Callable[[str], str]) -> tuple[LaterEntry, ...]:
         """The entries a glossary term (folded) names, directly or through a later term."""
         found = [e for e in self.entries if any(fold(n) == folded_term for n in (e.name, *e.names))]
         for term in self.terms:
-            if folded_term in (fold(term.term), *(fold(a) for a in term.aliases)):
+            names = (term.term, *term.aliases)
+            if folded_term in (fold(name) for name in (*names, f"{term.term} ({', '.join(term.aliases)})")):
                 found.append(self.entry(term.entry))
         return tuple(dict.fromkeys(found))
+
+    def glossary_terms(self, study_terms: Iterable[str], fold: Callable[[str], str]) -> tuple[GlossaryTerm, ...]:
+        """The later terms as glossary terms (not in the study), except those the study's glossary has."""
+        known = {fold(term) for term in study_terms}
+        return tuple(
+            GlossaryTerm(t.term + (f" ({', '.join(t.aliases)})" if t.aliases else ""), t.meaning, LATER_USAGE)
+            for t in self.terms
+            if fold(t.term) not in known
+        )
 
     def latest_date(self) -> str:
         """The most recent date of a source: later facts are as of their sources, at most this one."""

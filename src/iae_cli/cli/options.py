@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from iae_cli.errors import OutOfRange, UsageError
 from iae_cli.match import MAX_BAC, MAX_YEARS, check_profile
+
+if TYPE_CHECKING:
+    from iae_cli.catalog import Catalog
+    from iae_cli.money import Euros
 
 FORMAT_HELP = "Format de sortie : {choices}."
 
@@ -109,3 +113,28 @@ def parse_count(text: str | None, option: str) -> int | None:
     if not _is_whole_number(text.strip()) or not 1 <= int(text) <= 1000:
         raise UsageError(f"{option} attend un nombre entier entre 1 et 1000 ; reçu : « {text[:40]} »")
     return int(text)
+
+
+def euros_option() -> Any:
+    """`--euros ANNÉE`: the year whose euros express the study's 2008 pay (default: the latest known)."""
+    return typer.Option(
+        None,
+        "--euros",
+        help="Année des euros où exprimer les salaires de 2008 (une année de la table des prix ; "
+        "par défaut, la plus récente).",
+        metavar="ANNÉE",
+        show_default=False,
+    )
+
+
+def euros_for(catalog: Catalog, text: str | None) -> Euros | None:
+    """The conversion to show, from `--euros` and the folder's price table (None: the folder has none)."""
+    from iae_cli.money import Euros, parse_year
+
+    year = parse_year(text)
+    prices = catalog.prices()
+    if prices is None:
+        if year is not None:
+            raise UsageError("--euros : ce dossier de données n'a pas de table des prix (prix.yaml)")
+        return None
+    return Euros(prices, prices.check_year(year))

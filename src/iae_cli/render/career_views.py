@@ -12,6 +12,7 @@ from iae_cli.render.document import Document, Heading, Paragraph, Table, Tree
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
     from iae_cli.match import StepState
+    from iae_cli.money import Euros
 
 STATE_LABELS: dict[str, str] = {
     "open": "accessible",
@@ -22,11 +23,11 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
-def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
+def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | None) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
         return ("exigences non précisées", "—")
-    return (f"{labels.diploma(f.diploma)}\n{labels.experience(f.experience)}", labels.salary(f.salary))
+    return (f"{labels.diploma(f.diploma)}\n{labels.experience(f.experience)}", labels.salary_cell(f.salary, euros))
 
 
 def route_view(
@@ -36,9 +37,11 @@ def route_view(
     title_of: Callable[[str], str],
     states: Sequence[Sequence[StepState]] | None = None,
     left_out: int = 0,
+    euros: Euros | None = None,
 ) -> Document:
     """Each route step by step; `states` (one per route, from match.route_states) adds where a
-    person stands at each step; `left_out` says how many equally short routes are not shown."""
+    person stands at each step; `left_out` says how many equally short routes are not shown;
+    `euros` adds each 2008 pay in another year's euros."""
     doc = Document()
     for number, route in enumerate(routes, 1):
         moves = len(route) - 1
@@ -50,11 +53,11 @@ def route_view(
             if index:
                 e = graph.edges[(route[index - 1], node)]
                 how = f"{labels.LINK_LABELS[e.kind]} (p. {', '.join(e.pages)})"
-            row = [str(index), f"{title_of(node)}\n{node}", *_requirements(node, fiches), how]
+            row = [str(index), f"{title_of(node)}\n{node}", *_requirements(node, fiches, euros), how]
             if states is not None:
                 row.append(STATE_LABELS[states[number - 1][index]])
             rows.append(tuple(row))
-        headers = ["#", "Poste / identifiant", "Exige", "Salaire", "Passage"]
+        headers = ["#", "Poste / identifiant", "Exige", labels.salary_header(euros), "Passage"]
         if states is not None:
             headers.append("Vous")
         doc.add(Table(tuple(headers), tuple(rows)))
@@ -68,7 +71,7 @@ def route_view(
         total = len(routes) + left_out
         more = f"… et {left_out} autre(s) parcours aussi court(s), non montré(s), sur {total}"
         doc.add(Paragraph(f"{more} (--all --max N pour en voir N)."))
-    return doc
+    return doc.add(Paragraph(labels.euros_note(euros), "note"))
 
 
 def career_map_view(
@@ -94,4 +97,4 @@ def career_map_view(
         doc.add(
             Tree(tuple(lines)), Paragraph(f"{len(reached)} poste(s) atteignable(s), du plus proche au plus lointain.")
         )
-    return doc
+    return doc.add(Paragraph("Évolutions citées par l'étude Apec de 2008 ou déduites de ses fiches.", "note"))

@@ -7,7 +7,7 @@ silently changing what scripts read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from iae_cli.jsontext import compact
@@ -17,14 +17,17 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
     from iae_cli.compare import Comparison, Post
     from iae_cli.errors import Problem
+    from iae_cli.later import FicheLater, LaterEntry, LaterFacts, RomeLink
     from iae_cli.match import MatchEntry, MatchResult
+    from iae_cli.money import Euros
     from iae_cli.orient import Assessment, Orientation
     from iae_cli.search import SearchResult
 
 STUDY = "Apec, Les emplois cadres dans les entreprises d'insertion, 2008"
 
 
-def _salary(s: Salary | None) -> dict[str, Any] | None:
+def _salary(s: Salary | None, euros: Euros | None = None) -> dict[str, Any] | None:
+    """A pay range of the study; `today` (issue 12) is the same range in another year's euros."""
     if s is None:
         return None
     out: dict[str, Any] = {"min_keur": s.min_keur, "max_keur": s.max_keur}
@@ -34,10 +37,12 @@ def _salary(s: Salary | None) -> dict[str, Any] | None:
         out["year"] = s.year
     if s.note is not None:
         out["note"] = s.note
+    if euros is not None:
+        out["today"] = euros.convert(s.min_keur, s.max_keur, s.year).record()
     return out
 
 
-def summary(f: FicheSummary) -> dict[str, Any]:
+def summary(f: FicheSummary, euros: Euros | None = None) -> dict[str, Any]:
     """One fiche in `iae list --format json` (and in match results)."""
     e = f.experience
     return {
@@ -45,7 +50,7 @@ def summary(f: FicheSummary) -> dict[str, Any]:
         "title": f.title.masculine,
         "title_feminine": f.title.feminine,
         "level": f.level,
-        "salary": _salary(f.salary),
+        "salary": _salary(f.salary, euros),
         "diploma": {"min_bac": f.diploma.min_bac, "max_bac": f.diploma.max_bac},
         "experience": {
             "min_years": e.min_years,
@@ -57,19 +62,19 @@ def summary(f: FicheSummary) -> dict[str, Any]:
     }
 
 
-def list_item(f: FicheSummary) -> str:
+def list_item(f: FicheSummary, euros: Euros | None = None) -> str:
     """One item of `iae list --format json`, as compact JSON text (the catalog caches these)."""
-    return compact(summary(f))
+    return compact(summary(f, euros))
 
 
 def _link(link: MobilityLink) -> dict[str, Any]:
     return {"label": link.label, "id": link.id, "link": link.link, "note": link.note}
 
 
-def _offer(o: Offer) -> dict[str, Any]:
+def _offer(o: Offer, euros: Euros | None) -> dict[str, Any]:
     return {
         "title": o.title,
-        "salary": _salary(o.salary),
+        "salary": _salary(o.salary, euros),
         "employer": o.employer,
         "size": o.size,
         "location": o.location,
@@ -88,10 +93,11 @@ def _disagreement(d: Disagreement) -> dict[str, Any]:
     }
 
 
-def fiche(f: Fiche) -> dict[str, Any]:
-    """`iae show ID --format json`: the whole fiche."""
+def fiche(f: Fiche, euros: Euros | None = None, later: FicheLater | None = None) -> dict[str, Any]:
+    """`iae show ID --format json`: the whole fiche; with `later`, the facts after the study (issue 12)
+    under their own keys: `rome` (proposed codes) and `later` (institutions named that changed)."""
     s = f.summary
-    out = summary(s)
+    out = summary(s, euros)
     out.update(
         {
             "aliases": list(s.aliases),
@@ -110,7 +116,7 @@ def fiche(f: Fiche) -> dict[str, Any]:
                 "previous": [_link(x) for x in f.mobility.previous],
                 "next": [_link(x) for x in f.mobility.next],
             },
-            "offers": [_offer(o) for o in f.offers],
+            "offers": [_offer(o, euros) for o in f.offers],
             "disagreements": [_disagreement(d) for d in f.disagreements],
             "sources": sources(f),
         }
@@ -133,12 +139,32 @@ def fiche(f: Fiche) -> dict[str, Any]:
             "pages": e.table.pages,
         }
     out["experience"].update({"note": e.note, "assets": list(e.assets), "summary_table": table})
+    if later is not None:
+        out["rome"] = [link.record() for link in later.rome]
+        out["later"] = fiche_later(later)
     return out
 
 
-def fiche_section(f: Fiche, key: str) -> dict[str, Any]:
+def rome_code(code: str, links: Iterable[RomeLink], title_of: Callable[[str], str]) -> dict[str, Any]:
+    """`iae show CODE --format json` for a ROME code: the fiches we link to it (a proposal of ours)."""
+    return {
+        "code": code,
+        "fiches": [{"id": link.fiche, "title": title_of(link.fiche), **link.record()} for link in links],
+    }
+
+
+def fiche_later(later: FicheLater) -> dict[str, Any]:
+    """The later facts of a fiche: what the institutions it names became, and where ROME codes serve."""
+    return {
+        "checked_as_of": later.checked_as_of,
+        "entries": [e.record() for e in later.entries],
+        "offer_services": [s.record() for s in later.services],
+    }
+
+
+def fiche_section(f: Fiche, key: str, euros: Euros | None = None, later: FicheLater | None = None) -> dict[str, Any]:
     """`iae show ID --section S --format json`: the fiche's id and one key of `fiche`."""
-    return {"id": f.id, key: fiche(f).get(key)}
+    return {"id": f.id, key: fiche(f, euros, later).get(key)}
 
 
 def sources(f: Fiche) -> dict[str, str]:
@@ -162,22 +188,22 @@ def sources(f: Fiche) -> dict[str, str]:
     }
 
 
-def _entry(entry: MatchEntry) -> dict[str, Any]:
+def _entry(entry: MatchEntry, euros: Euros | None) -> dict[str, Any]:
     m = entry.missing
     return {
-        **summary(entry.fiche),
+        **summary(entry.fiche, euros),
         "missing": {"bac": m.bac, "years": m.years, "decisive_asset_years": m.asset_years},
     }
 
 
-def match(result: MatchResult) -> dict[str, Any]:
+def match(result: MatchResult, euros: Euros | None = None) -> dict[str, Any]:
     """`iae match --format json`: the profile, the eligible posts, those open with a caveat (every
     condition met, short of years the study calls a decisive asset) and all the others."""
     return {
         "profile": {"bac": result.profile.bac, "years": result.profile.years},
-        "eligible": [_entry(e) for e in result.eligible],
-        "open_with_caveat": [_entry(e) for e in result.caveat],
-        "near": [_entry(e) for e in result.near],
+        "eligible": [_entry(e, euros) for e in result.eligible],
+        "open_with_caveat": [_entry(e, euros) for e in result.caveat],
+        "near": [_entry(e, euros) for e in result.near],
     }
 
 
@@ -216,19 +242,27 @@ def career_map(start: str, reached: list[tuple[str, int, str | None]], tree_edge
     }
 
 
-def glossary(terms: Iterable[GlossaryTerm]) -> list[dict[str, Any]]:
-    """`iae glossary --format json`."""
+def glossary(
+    terms: Iterable[GlossaryTerm],
+    later: Mapping[str, Sequence[LaterEntry]] | None = None,
+    later_terms: frozenset[str] = frozenset(),
+) -> list[dict[str, Any]]:
+    """`iae glossary --format json`: each term, whether it appeared after the study, and what
+    became since 2008 of what it names (each change dated and sourced)."""
+    later = later or {}
     return [
         {
             "term": t.term,
             "meaning": t.meaning,
             "in_study": t.in_study,
-            "usage": t.usage,
+            "usage": "later" if t.term in later_terms else t.usage,
             "note": t.note,
             "source": None
             if t.source is None
             else {"name": t.source.name, "url": t.source.url, "later": t.source.later},
             "pages": t.pages,
+            "later_term": t.term in later_terms,
+            "later": [e.record() for e in later.get(t.term, ())],
         }
         for t in terms
     ]
@@ -324,9 +358,22 @@ SECTOR: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def sector(data: Mapping[str, Any], keys: Iterable[str] | None = None) -> dict[str, Any]:
-    """`iae sector [TOPIC] --format json`: the sector, or the keys of one topic."""
-    return {key: SECTOR[key](data[key]) for key in (SECTOR if keys is None else keys)}
+def sector(
+    data: Mapping[str, Any],
+    keys: Iterable[str] | None = None,
+    later: LaterFacts | None = None,
+    topics: Iterable[str] = (),
+) -> dict[str, Any]:
+    """`iae sector [TOPIC] --format json`: the sector, or the keys of one topic. With `later`, two
+    keys beside the study's: `later` (what changed, for the `topics` shown) and, with the figures,
+    `figures_later` (the later series, each point dated and sourced)."""
+    out = {key: SECTOR[key](data[key]) for key in (SECTOR if keys is None else keys)}
+    if later is not None:
+        entries = {e.id: e for topic in topics for e in later.for_topic(topic)}
+        out["later"] = {"checked_as_of": later.latest_date(), "entries": [e.record() for e in entries.values()]}
+        if "figures" in out:
+            out["figures_later"] = {"series": [f.record() for f in later.figures], "note": later.figures_note}
+    return out
 
 
 def search(result: SearchResult) -> dict[str, Any]:

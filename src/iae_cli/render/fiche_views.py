@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table
 from iae_cli.render.sector_views import french
 
+if TYPE_CHECKING:
+    from iae_cli.later import FicheLater, RomeTable
+    from iae_cli.money import Euros
+
 # ---------------------------------------------------------------- list
 
 
-def fiche_list(fiches: Iterable[FicheSummary]) -> Document:
-    """Fiches grouped by level, one row each: title and id, diploma, experience, pay."""
+def fiche_list(fiches: Iterable[FicheSummary], euros: Euros | None = None) -> Document:
+    """Fiches grouped by level, one row each: title and id, diploma, experience, pay (2008, and in
+    `euros` when given), then one line saying where it all comes from."""
     doc = Document()
     by_level: dict[str, list[FicheSummary]] = {}
     for f in fiches:
@@ -24,15 +30,15 @@ def fiche_list(fiches: Iterable[FicheSummary]) -> Document:
                 f"{f.title.masculine}\n{f.id}",
                 labels.diploma(f.diploma),
                 labels.experience(f.experience),
-                labels.salary(f.salary),
+                labels.salary_cell(f.salary, euros),
             )
             for f in group
         )
         doc.add(
             Heading(LEVEL_LABELS[level], 2),
-            Table(("Métier / identifiant", "Diplôme", "Expérience", "Salaire 2008"), rows),
+            Table(("Métier / identifiant", "Diplôme", "Expérience", labels.salary_header(euros)), rows),
         )
-    return doc
+    return doc.add(Paragraph(labels.euros_note(euros), "note"))
 
 
 # ---------------------------------------------------------------- show
@@ -46,8 +52,16 @@ def _disagreements(f: Fiche, about: str) -> list[Block]:
     return [Paragraph(labels.disagreement(d), "note") for d in f.disagreements_about(about)]
 
 
-def _salary(f: Fiche) -> list[Block]:
-    return [Paragraph(labels.salary_with_profile(f.summary.salary)), *_disagreements(f, "salary")]
+def _salary(f: Fiche, euros: Euros | None = None) -> list[Block]:
+    """The fiche's pay in 2008 euros and, with `euros`, in another year's (issue 12)."""
+    s = f.summary.salary
+    text = labels.salary_sentence(s, euros)
+    if s.profile:
+        text += f", pour un profil : {s.profile}"
+    out: list[Block] = [Paragraph(text), *_disagreements(f, "salary")]
+    if euros is not None:
+        out.append(Paragraph(labels.euros_explained(euros), "note"))
+    return out
 
 
 def _items(title: str, items: Iterable[str]) -> list[Block]:
@@ -132,10 +146,10 @@ def _mobility_blocks(f: Fiche, title_of: Callable[[str], str]) -> list[Block]:
     )
 
 
-def _offers(f: Fiche) -> list[Block]:
+def _offers(f: Fiche, euros: Euros | None = None) -> list[Block]:
     out: list[Block] = []
     for offer in f.offers:
-        pairs = [("Salaire", labels.salary(offer.salary) if offer.salary else "non précisé")]
+        pairs = [("Salaire", labels.salary_sentence(offer.salary, euros) if offer.salary else "non précisé")]
         if offer.salary and offer.salary.note:
             pairs.append(("Précision", offer.salary.note))
         pairs.append(("Employeur", offer.employer))
@@ -188,7 +202,22 @@ def _typeset(block: Block) -> Block:
     return block
 
 
-def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = None) -> Document:
+# The sections that show pay, by id: their builders also take the conversion to show (issue 12).
+PAY_SECTIONS: dict[str, Callable[[Fiche, Euros | None], list[Block]]] = {"salaire": _salary, "offres": _offers}
+
+
+def fiche_view(
+    f: Fiche,
+    title_of: Callable[[str], str],
+    section: str | None = None,
+    euros: Euros | None = None,
+    later: FicheLater | None = None,
+    rome: RomeTable | None = None,
+) -> Document:
+    """A whole fiche (or one section). Pay is shown in 2008 euros and, with `euros`, in another
+    year's; `later` adds what came after the study: proposed ROME codes and « Depuis 2008 »."""
+    from iae_cli.render.later_views import rome_blocks, since_blocks
+
     s = f.summary
     doc = Document().add(
         Heading(
@@ -201,7 +230,16 @@ def fiche_view(f: Fiche, title_of: Callable[[str], str], section: str | None = N
     for key, heading, build in SECTIONS:
         if section is not None and key != section:
             continue
-        blocks = _mobility_blocks(f, title_of) if key == "mobilite" else build(f)
+        if key == "mobilite":
+            blocks = _mobility_blocks(f, title_of)
+        elif key in PAY_SECTIONS:
+            blocks = PAY_SECTIONS[key](f, euros)
+        else:
+            blocks = build(f)
         if blocks:
             doc.add(Heading(heading, 2), *map(_typeset, blocks))
+    if later is not None and section in (None, "rome"):
+        doc.add(*rome_blocks(later, rome))
+    if later is not None and section in (None, "depuis"):
+        doc.add(*since_blocks(later.entries, later.checked_as_of))
     return doc

@@ -20,7 +20,7 @@ from iae_cli.render.match_views import asset_sentence, missing_sentences
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
     from iae_cli.match import MatchResult, StepState
-    from iae_cli.money import TodayPay
+    from iae_cli.money import Euros, TodayPay
     from iae_cli.search import SearchResult
 
 LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
@@ -80,7 +80,7 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def match_handout(result: MatchResult, near_limit: int | None = None) -> Document:
+def match_handout(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
     p = result.profile
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
@@ -88,28 +88,29 @@ def match_handout(result: MatchResult, near_limit: int | None = None) -> Documen
         rows = tuple(
             (
                 _post(e.fiche),
-                labels.salary(e.fiche.salary),
+                labels.salary_cell(e.fiche.salary, euros),
                 f"{labels.diploma(e.fiche.diploma)}, {labels.experience(e.fiche.experience)}",
             )
             for e in result.eligible
         )
-        doc.add(Table(("Poste", "Salaire (2008)", "Demandé par la fiche"), rows))
+        doc.add(Table(("Poste", labels.salary_header(euros), "Demandé par la fiche"), rows))
     else:
         doc.add(Paragraph("Aucun poste n'est accessible avec ce profil d'après l'étude."))
     if result.caveat:
         doc.add(Heading(f"Accessibles, avec une réserve ({len(result.caveat)})", 2))
         rows = tuple(
-            (_post(e.fiche), labels.salary(e.fiche.salary), _sentence(asset_sentence(e))) for e in result.caveat
+            (_post(e.fiche), labels.salary_cell(e.fiche.salary, euros), _sentence(asset_sentence(e)))
+            for e in result.caveat
         )
-        doc.add(Table(("Poste", "Salaire (2008)", "À savoir"), rows))
+        doc.add(Table(("Poste", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
         doc.add(Heading("Postes à viser ensuite, du plus proche au plus lointain", 2))
         rows = tuple(
-            (_post(e.fiche), labels.salary(e.fiche.salary), _sentence(" ; ".join(missing_sentences(e, p))))
+            (_post(e.fiche), labels.salary_cell(e.fiche.salary, euros), _sentence(" ; ".join(missing_sentences(e, p))))
             for e in near
         )
-        doc.add(Table(("Poste", "Salaire (2008)", "Ce qui manque"), rows))
+        doc.add(Table(("Poste", labels.salary_header(euros), "Ce qui manque"), rows))
     notes = [
         f"{e.fiche.title.masculine} : {labels.table_note(e.fiche.experience)}."
         for e in (*result.eligible, *result.caveat, *near)
@@ -117,6 +118,8 @@ def match_handout(result: MatchResult, near_limit: int | None = None) -> Documen
     ]
     if notes:
         doc.add(Heading("Quand le tableau de synthèse de l'étude diffère de la fiche", 2), Bullets(tuple(notes)))
+    if euros is not None:
+        doc.add(Paragraph(labels.euros_explained(euros), "note"))
     return doc
 
 
@@ -124,11 +127,11 @@ def match_pages(result: MatchResult) -> list[str]:
     return [e.fiche.pages for e in (*result.eligible, *result.caveat, *result.near)]
 
 
-def _requirements(node: str, fiches: Mapping[str, FicheSummary]) -> tuple[str, str]:
+def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | None) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
         return ("non précisé (poste hors des fiches)", "—")
-    return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary(f.salary))
+    return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary_cell(f.salary, euros))
 
 
 STATE_WORDS = {
@@ -146,8 +149,10 @@ def route_handout(
     fiches: Mapping[str, FicheSummary],
     title_of: Callable[[str], str],
     states: Sequence[Sequence[StepState]] | None = None,
+    euros: Euros | None = None,
 ) -> Document:
-    """Each route as a table of steps; `states` (from match.route_states) adds where the person stands."""
+    """Each route as a table of steps; `states` (from match.route_states) adds where the person stands;
+    `euros` adds each 2008 pay in another year's euros."""
     doc = Document()
     for number, route in enumerate(routes, 1):
         moves = len(route) - 1
@@ -157,11 +162,11 @@ def route_handout(
         rows = []
         for index, node in enumerate(route):
             how = "point de départ" if not index else LINK_WORDS[graph.edges[(route[index - 1], node)].kind]
-            row = [str(index), title_of(node), *_requirements(node, fiches), how]
+            row = [str(index), title_of(node), *_requirements(node, fiches, euros), how]
             if states is not None:
                 row.append(STATE_WORDS[states[number - 1][index]])
             rows.append(tuple(row))
-        headers = ["Étape", "Poste", "Demandé par la fiche", "Salaire (2008)", "Passage"]
+        headers = ["Étape", "Poste", "Demandé par la fiche", labels.salary_header(euros), "Passage"]
         if states is not None:
             headers.append("Pour vous")
         doc.add(Table(tuple(headers), tuple(rows)))

@@ -122,12 +122,19 @@ def study_year(s: Salary, euros: Euros | None) -> int:
     return euros.prices.study_year if euros is not None else 2008
 
 
+def salary_header(euros: Euros | None) -> str:
+    """The heading of a pay column, which says the years: the cells stay narrow (see salary_cell)."""
+    if euros is None:
+        return "Salaire\nbrut/an 2008"
+    return f"Salaire\nbrut/an {euros.prices.study_year}\n(≈ € de {euros.year})"
+
+
 def salary_cell(s: Salary, euros: Euros | None) -> str:
-    """A table cell: '25–30 k€ en 2008' over '≈ 32–39 k€ de 2025' (two short lines: no cut at 60 columns)."""
+    """A table cell under salary_header: '25–30 k€' over '≈ 32–39 k€' (ten columns wide at most)."""
     if euros is None:
         return salary(s)
     pay = euros.convert(s.min_keur, s.max_keur, s.year)
-    return f"{salary(s)} en {study_year(s, euros)}\n{today(pay)}"
+    return f"{salary(s)}\n≈ {pay_range(pay.min_keur, pay.max_keur)}"
 
 
 def salary_sentence(s: Salary, euros: Euros | None) -> str:
@@ -138,12 +145,15 @@ def salary_sentence(s: Salary, euros: Euros | None) -> str:
     return text
 
 
-def euros_note(euros: Euros | None) -> str:
-    """The discreet line under every list of pay: where the facts and the conversion come from."""
-    text = "Métiers, exigences et salaires : étude Apec de 2008"
-    if euros is None:
-        return text + "."
+def euros_explained(euros: Euros) -> str:
+    """What « ≈ … de 2025 » means, in one sentence."""
     return (
-        f"{text} ; « ≈ … de {euros.year} » : le même salaire corrigé de la hausse des prix (indice INSEE), "
+        f"« ≈ … de {euros.year} » : le salaire de 2008 corrigé de la hausse des prix (indice INSEE), "
         "pas un salaire observé aujourd'hui."
     )
+
+
+def euros_note(euros: Euros | None) -> str:
+    """The discreet line under every list of pay: where the facts and the conversion come from."""
+    text = "Métiers, exigences et salaires : étude Apec de 2008."
+    return text if euros is None else f"{text} {euros_explained(euros)}"

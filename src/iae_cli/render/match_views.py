@@ -11,6 +11,7 @@ from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:
     from iae_cli.match import MatchEntry, MatchResult, Profile
+    from iae_cli.money import Euros
 
 
 def _needed(years: float, standing: str, figure: str) -> str:
@@ -74,30 +75,30 @@ def _name_cell(f: FicheSummary) -> str:
     return f"{f.title.masculine}\n{f.id}\n{LEVEL_LABELS[f.level]}"
 
 
-def _match_row(entry: MatchEntry, reason: str) -> tuple[str, ...]:
-    return (_name_cell(entry.fiche), labels.salary(entry.fiche.salary), reason)
+def _match_row(entry: MatchEntry, reason: str, euros: Euros | None) -> tuple[str, ...]:
+    return (_name_cell(entry.fiche), labels.salary_cell(entry.fiche.salary, euros), reason)
 
 
-def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
+def match_view(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
     """Eligible posts, then the closest near misses (`near_limit` of them; None: all)."""
     p = result.profile
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
         why = _reasons(p)
-        rows = tuple(_match_row(e, why(e.fiche)) for e in result.eligible)
-        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Pourquoi"), rows))
+        rows = tuple(_match_row(e, why(e.fiche), euros) for e in result.eligible)
+        doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
     if result.caveat:
         doc.add(Heading(f"Ouverts, mais… ({len(result.caveat)})", 2))
-        rows = tuple(_match_row(e, asset_sentence(e)) for e in result.caveat)
-        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "À savoir"), rows))
+        rows = tuple(_match_row(e, asset_sentence(e), euros) for e in result.caveat)
+        doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
         doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
-        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p))) for e in near)
-        doc.add(Table(("Métier / identifiant / niveau", "Salaire", "Ce qui manque"), rows))
+        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p)), euros) for e in near)
+        doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Ce qui manque"), rows))
         if len(near) < len(result.near):
             hidden = len(result.near) - len(near)
             doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
@@ -108,4 +109,4 @@ def match_view(result: MatchResult, near_limit: int | None = None) -> Document:
     ]
     if notes:
         doc.add(Heading("Le tableau de synthèse et les fiches diffèrent", 2), Bullets(tuple(notes)))
-    return doc
+    return doc.add(Paragraph(labels.euros_note(euros), "note"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from iae_cli.model import GlossaryTerm
 from iae_cli.render import labels
@@ -49,6 +49,9 @@ def _typeset(doc: Document) -> Document:
     doc.blocks = [_typeset_block(b) for b in doc.blocks]
     return doc
 
+
+if TYPE_CHECKING:
+    from iae_cli.later import LaterEntry, LaterFacts
 
 # ---------------------------------------------------------------- sector
 
@@ -231,7 +234,10 @@ _TOPIC_VIEWS: dict[str, Callable[[Sector], list[Block]]] = {
 }
 
 
-def sector_view(sector: Sector, topic: str | None = None) -> Document:
+def sector_view(sector: Sector, topic: str | None = None, later: LaterFacts | None = None) -> Document:
+    """The sector (or one topic); `later` adds, under each topic, what changed after the study."""
+    from iae_cli.render.later_views import sector_later
+
     study = sector["study"]
     doc = Document()
     if topic is None:
@@ -241,6 +247,7 @@ def sector_view(sector: Sector, topic: str | None = None) -> Document:
     for key, heading in SECTOR_TOPICS.items():
         if topic is None or topic == key:
             doc.add(Heading(heading, 2 if topic is None else 1), *_TOPIC_VIEWS[key](sector))
+            doc.add(*sector_later(later, key, 3 if topic is None else 2))
     return _typeset(doc)
 
 
@@ -257,6 +264,7 @@ GLOSSARY_LEGEND = (
     "« sigle seul », elle ne le développe jamais (développement d'usage courant, ou sourcé ci-dessous) ; "
     "« mots seuls », elle écrit les mots en toutes lettres, le sigle est le nôtre."
 )
+LATER_USAGE = "après 2008 †"
 
 
 def _glossary_remark(t: GlossaryTerm) -> str:
@@ -274,12 +282,28 @@ def _glossary_usage(t: GlossaryTerm) -> str:
     return f"{label}, p. {t.pages}" if t.pages else label
 
 
-def glossary_view(terms: Iterable[GlossaryTerm]) -> Document:
+def glossary_view(
+    terms: Iterable[GlossaryTerm],
+    later: Mapping[str, Sequence[LaterEntry]] | None = None,
+    later_terms: frozenset[str] = frozenset(),
+    as_of: str | None = None,
+) -> Document:
+    """The terms; `later` (by term) adds what became of each since 2008 (in detail when few are
+    shown); `later_terms` are the terms that appeared after the study (issue 12)."""
+    from iae_cli.render.later_views import glossary_later, history
+
     terms = tuple(terms)
-    rows = tuple((t.term, t.meaning, _glossary_usage(t)) for t in terms)
-    table = Table(("Sigle", "Signification", "Dans l'étude"), rows)
-    doc = Document().add(table, Paragraph(GLOSSARY_LEGEND, "note"))
+    later = later or {}
+    rows = []
+    for t in terms:
+        meaning = t.meaning + "".join(f"\nDepuis 2008 : {history(e, years_only=True)}" for e in later.get(t.term, ()))
+        usage = LATER_USAGE if t.term in later_terms else _glossary_usage(t)
+        rows.append((t.term, meaning, usage))
+    doc = Document().add(
+        Table(("Sigle", "Signification", "Dans l'étude"), tuple(rows)), Paragraph(GLOSSARY_LEGEND, "note")
+    )
     remarks = tuple(_glossary_remark(t) for t in terms if t.note or t.source)
     if remarks:
         doc.add(Bullets(remarks, "Remarques et sources"))
+    doc.add(*glossary_later(terms, later, later_terms, as_of))
     return _typeset(doc)

@@ -8,6 +8,7 @@ from iae_cli.cli.app import state
 from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError
+from iae_cli.model import GlossaryTerm
 
 FORMATS = ("table", "json")
 
@@ -25,7 +26,13 @@ def run(
     from iae_cli.lookup import fold
 
     check_format(fmt, *FORMATS)
-    terms = state(ctx).catalog().glossary()
+    catalog = state(ctx).catalog()
+    terms = catalog.glossary()
+    facts = catalog.later()
+    later_terms: tuple[GlossaryTerm, ...] = ()
+    if facts is not None:  # the terms that appeared after the study are searchable too
+        later_terms = facts.glossary_terms((t.term for t in terms), fold)
+        terms += later_terms
     if term is not None:
         wanted = fold(term)
         exact = [t for t in terms if fold(t.term) == wanted]
@@ -34,11 +41,13 @@ def run(
         )
         if not terms:
             raise NoResultError(f"aucun sigle ni définition ne correspond à « {term[:40]} » (voir « iae glossary »)")
+    later = {t.term: facts.for_term(fold(t.term), fold) for t in terms} if facts is not None else {}
+    new = frozenset(t.term for t in later_terms)
     if fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.glossary(terms), fmt)
+        emit_data(data.glossary(terms, later, new), fmt)
         return
     from iae_cli.render.sector_views import glossary_view
 
-    emit_document(glossary_view(terms))
+    emit_document(glossary_view(terms, later, new, facts.latest_date() if facts is not None else None))

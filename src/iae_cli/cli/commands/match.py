@@ -10,6 +10,8 @@ from iae_cli.cli.options import (
     bac_option,
     check_format,
     check_level,
+    euros_for,
+    euros_option,
     format_option,
     level_option,
     parse_bac,
@@ -34,6 +36,7 @@ def run(
         help="Nombre de postes « presque » accessibles à montrer (0 : tous ; le JSON les donne tous).",
         metavar="N",
     ),
+    euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
     details: bool = details_option(),
 ) -> None:
@@ -42,21 +45,26 @@ def run(
     check_format(fmt, *FORMATS)
     profile = Profile(parse_bac(bac) or 0, parse_years(years) or 0.0)
     catalog = state(ctx).catalog()
+    conversion = euros_for(catalog, euros)
     result = match(profile, catalog.summaries.values(), check_level(level))
     limit = 0 if near.strip() == "0" else parse_count(near, "--near")
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import match_handout, match_pages
         from iae_cli.render.match_views import match_view
 
-        body = match_view(result, limit or None) if details else match_handout(result, limit or None)
+        body = (
+            match_view(result, limit or None, conversion)
+            if details
+            else match_handout(result, limit or None, conversion)
+        )
         emit_handout(catalog, body, match_pages(result), fmt)
     elif fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.match(result), fmt)
+        emit_data(data.match(result, conversion), fmt)
     else:
         from iae_cli.render.match_views import match_view
 
-        emit_document(match_view(result, limit or None))
+        emit_document(match_view(result, limit or None, conversion))
     if not result.open_count:
         raise typer.Exit(EXIT_NO_RESULT)

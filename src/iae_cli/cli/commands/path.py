@@ -12,6 +12,8 @@ from iae_cli.cli.names import resolve_role
 from iae_cli.cli.options import (
     bac_option,
     check_format,
+    euros_for,
+    euros_option,
     format_option,
     parse_bac,
     parse_count,
@@ -49,6 +51,7 @@ def run(
     ),
     bac: str | None = bac_option(required=False),
     years: str | None = years_option(required=False),
+    euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
     details: bool = details_option(),
 ) -> None:
@@ -61,6 +64,7 @@ def run(
         raise UsageError("--bac et --years vont ensemble : donnez les deux")
     profile = Profile(level, experience) if level is not None and experience is not None else None
     catalog = state(ctx).catalog()
+    conversion = euros_for(catalog, euros)
     start = resolve_role(catalog, source)
     graph = catalog.graph()
     if target is None:
@@ -94,7 +98,8 @@ def run(
         if fmt in HANDOUT_FORMATS:
             from iae_cli.render.handout_views import route_handout, route_pages
 
-            body = (route_view if details else route_handout)(graph, routes, steps, catalog.title_of, states)
+            build = route_view if details else route_handout
+            body = build(graph, routes, steps, catalog.title_of, states, euros=conversion)
             figure = ""
             if fmt == "html":
                 from iae_cli.render.svg import graph_svg
@@ -103,7 +108,7 @@ def run(
                 figure = graph_svg(graph, _levels(catalog), catalog.title_of, routes, only.values())
             emit_handout(catalog, body, route_pages(graph, routes, steps), fmt, figure)
             return
-        emit_document(route_view(graph, routes, steps, catalog.title_of, states, left_out or 0))
+        emit_document(route_view(graph, routes, steps, catalog.title_of, states, left_out or 0, euros=conversion))
 
 
 def _routes(

@@ -52,15 +52,17 @@ def run(
 ) -> None:
     check_format(fmt, *FORMATS)
     chosen = _topic(topic) if topic is not None else None
-    sector = state(ctx).catalog().sector()
+    catalog = state(ctx).catalog()
+    sector, later = catalog.sector(), catalog.later()
     if fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.sector(sector, TOPICS[chosen][1] if chosen else None), fmt)
+        views = (TOPICS[chosen][0],) if chosen else tuple(view for view, _keys in TOPICS.values())
+        emit_data(data.sector(sector, TOPICS[chosen][1] if chosen else None, later, views), fmt)
         return
     from iae_cli.render.sector_views import sector_view
 
-    emit_document(sector_view(sector, TOPICS[chosen][0] if chosen else None))
+    emit_document(sector_view(sector, TOPICS[chosen][0] if chosen else None, later))
 
 
 def _topic(name: str) -> str:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from iae_cli.cli.app import state
 from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.names import complete_fiche_id, resolve_fiche
-from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.options import check_format, euros_for, euros_option, format_option
 from iae_cli.cli.output import emit_data, emit_document
-from iae_cli.errors import UsageError
+from iae_cli.errors import NoResultError, UsageError
+
+if TYPE_CHECKING:
+    from iae_cli.catalog import Catalog
 
 FORMATS = ("table", "json", "yaml", "markdown", "html")
 
@@ -18,7 +23,7 @@ def run(
     ctx: typer.Context,
     name: str = typer.Argument(
         ...,
-        help="Identifiant, intitulé (masculin ou féminin), avec ou sans accents.",
+        help="Identifiant, intitulé (masculin ou féminin), avec ou sans accents, ou code ROME (K1801).",
         metavar="MÉTIER",
         autocompletion=complete_fiche_id,
         show_default=False,
@@ -30,31 +35,72 @@ def run(
         help="N'afficher qu'une section : mission, salaire, activites, diplome, experience, mobilite, offres…",
         metavar="SECTION",
     ),
+    euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
     details: bool = details_option(),
 ) -> None:
+    from iae_cli.later import for_fiche, is_rome_code
+
     check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
+    if is_rome_code(name):
+        _rome_code(catalog, name.strip().upper(), fmt)
+        return
     fiche = catalog.fiche(resolve_fiche(catalog, name))
+    conversion = euros_for(catalog, euros)
+    later = for_fiche(fiche, catalog.later(), catalog.rome())
     if fmt in ("json", "yaml"):
         from iae_cli.render import data
 
-        emit_data(data.fiche(fiche) if section is None else data.fiche_section(fiche, _section_key(section)), fmt)
+        payload = (
+            data.fiche(fiche, conversion, later)
+            if section is None
+            else data.fiche_section(fiche, _section_key(section), conversion, later)
+        )
+        emit_data(payload, fmt)
         return
     from iae_cli.render.fiche_views import fiche_view
 
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import fiche_handout
+        from iae_cli.render.later_views import rome_blocks
 
-        if details or section is not None:
-            emit_handout(catalog, fiche_view(fiche, catalog.title_of, _section_id(section)), [], fmt, footer=False)
+        if details or section is not None:  # the handout adds « Depuis 2008 » itself: not twice
+            plain = later._replace(entries=())
+            view = fiche_view(
+                fiche, catalog.title_of, _section_id(section), euros=conversion, later=plain, rome=catalog.rome()
+            )
+            emit_handout(catalog, view, [], fmt, footer=False)
         else:
-            prices = catalog.prices()
             s = fiche.summary.salary
-            today = prices.convert(s.min_keur, s.max_keur, prices.latest, s.year) if prices else None
-            emit_handout(catalog, fiche_handout(fiche, catalog.title_of, today), [fiche.summary.pages], fmt)
+            today = conversion.convert(s.min_keur, s.max_keur, s.year) if conversion else None
+            handout = fiche_handout(fiche, catalog.title_of, today).add(*rome_blocks(later, catalog.rome()))
+            emit_handout(catalog, handout, [fiche.summary.pages], fmt)
         return
-    emit_document(fiche_view(fiche, catalog.title_of, _section_id(section)), fmt)
+    emit_document(
+        fiche_view(fiche, catalog.title_of, _section_id(section), euros=conversion, later=later, rome=catalog.rome()),
+        fmt,
+    )
+
+
+def _rome_code(catalog: Catalog, code: str, fmt: str) -> None:
+    """`iae show K1801`: the fiches we link to a ROME code, or a clear « none »."""
+    rome = catalog.rome()
+    links = rome.with_code(code) if rome is not None else ()
+    if not links:
+        known = ", ".join(sorted({link.code for link in rome.links})) if rome is not None else "aucun"
+        raise NoResultError(
+            f"aucune fiche de l'étude n'est rapprochée du code ROME {code} ; codes rapprochés : {known}"
+        )
+    if fmt in ("json", "yaml"):
+        from iae_cli.render import data
+
+        emit_data(data.rome_code(code, links, catalog.title_of), fmt)
+        return
+    from iae_cli.render.document import Document
+    from iae_cli.render.later_views import rome_answer
+
+    emit_document(Document().add(*rome_answer(code, links, catalog.title_of)), fmt)
 
 
 _JSON_KEYS = {
@@ -71,6 +117,8 @@ _JSON_KEYS = {
     "mobilite": "mobility",
     "offres": "offers",
     "sources": "sources",
+    "rome": "rome",
+    "depuis": "later",
 }
 _ALIASES = {
     "remuneration": "salaire",
@@ -82,6 +130,9 @@ _ALIASES = {
     "diploma": "diplome",
     "p-1": "mobilite",
     "p+1": "mobilite",
+    "depuis-2008": "depuis",
+    "later": "depuis",
+    "codes-rome": "rome",
 }
 
 
