@@ -60,7 +60,8 @@ def test_glossary_anpe_tells_its_history_with_dates_and_sources() -> None:
 def test_later_terms_are_searchable(query: str, expected: str) -> None:
     result = run("glossary", query)
     assert result.exit_code == 0, result
-    assert expected in _plain(result.stdout)
+    found = json.loads(run("glossary", query, "-f", "json").stdout)
+    assert expected in json.dumps(found, ensure_ascii=False).replace(NBSP, " ")
 
 
 def test_glossary_json_marks_later_terms_and_keeps_the_study_ones() -> None:
@@ -73,7 +74,7 @@ def test_glossary_json_marks_later_terms_and_keeps_the_study_ones() -> None:
 
 def test_sector_contract_says_what_the_cae_became() -> None:
     out = _plain(run("sector", "contrat").stdout)
-    assert "Prescrit par l'ANPE" in out  # the study's fact stays as it was
+    assert "prescrit par l'ANPE pour le compte de l'État" in out  # the study's fact stays as it was
     assert "Depuis 2008 (faits postérieurs à l'étude)" in out
     assert "1er janvier 2010 — Le CAE devient le CUI-CAE" in out
     assert "les parcours emploi compétences (PEC)" in out

@@ -82,6 +82,8 @@ def test_glossary_screen_says_what_the_study_writes() -> None:
             "note": None,
             "source": None,
             "pages": "39-42",
+            "later_term": False,  # issue 12: terms born after the study, and each term's later history
+            "later": [],
         }
     ]
 
@@ -190,7 +192,7 @@ def test_hedges_survive(sector: dict[str, Any], where: tuple[str, Any], hedge: s
 def test_each_topic_shows_and_exports_its_new_facts(topic: str, keys: set[str], text: str) -> None:
     shown = run("sector", topic)
     assert shown.exit_code == 0 and text in shown.stdout.replace("\u00a0", " ").replace("\n", " ")
-    assert set(json.loads(run("sector", topic, "-f", "json").stdout)) == keys
+    assert set(json.loads(run("sector", topic, "-f", "json").stdout)) == keys | {"later"}  # later: issue 12
 
 
 def test_typology_references_and_study_authors(sector: dict[str, Any]) -> None:
