@@ -59,9 +59,12 @@ def test_match_handout_lists_posts_without_ids() -> None:
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith("# Profil : bac+3, 2 ans d'expérience\n")
-    assert "| Chargé d'insertion (Encadrement de proximité) | 25–30 k€ | bac+2, débutant accepté |" in text
+    assert "| Chargé d'insertion (Encadrement de proximité) | 25–30 k€ (≈ 32–39 k€) | bac+2, débutant accepté |" in text
     assert "## Accessibles, avec une réserve (1)" in text
-    assert "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45 k€ | Aucune durée exigée" in text
+    assert (
+        "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45 k€ (≈ 45–58 k€) | Aucune durée exigée"
+        in text
+    )
     assert "charge-insertion" not in text
     assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital
 

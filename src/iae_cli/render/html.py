@@ -25,6 +25,7 @@ h3 { font-size: 1.05rem; margin: 1.1rem 0 0.4rem; }
 p, ul, dl { margin: 0.4rem 0 0.8rem; }
 ul { padding-left: 1.3rem; }
 li { margin: 0.15rem 0; }
+p, li, dd { overflow-wrap: anywhere; }  /* a source's long address never widens the page */
 .list-title { font-weight: bold; margin-bottom: 0.2rem; }
 dl { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.2rem 1rem; }
 dt { font-weight: bold; }
