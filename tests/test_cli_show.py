@@ -51,7 +51,8 @@ def test_show_text_has_every_section() -> None:
         "Sources",
     ):
         assert f"\n{heading}\n" in result.stdout
-    assert "25–30 k€ brut/an en 2008 (≈ 32–39 k€ de 2025), pour un profil : jeune diplômé ou" in result.stdout
+    shown = result.stdout.replace("\u00a0", " ")
+    assert "25–30 k€ brut/an en 2008 (≈ 32–39 k€ de 2025), pour un profil : jeune diplômé ou" in shown
     assert "\x1b" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 

@@ -39,9 +39,9 @@ def test_handouts_say_what_changed_since_2008_with_sources() -> None:
     text = run("show", "charge-insertion", "-f", "markdown").stdout
     assert "En euros de 2025, un salaire de 2008 vaut environ 30 % de plus" in text
     assert "Soit environ 32,4–38,9 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
-    since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0]
-    assert "- ANPE : devenu Pôle emploi (1er janvier 2009), puis France Travail (1er janvier 2024)" in since
-    assert "- DDTEFP : devenu DIRECCTE (2010), puis DREETS et DDETS (1er avril 2021)" in since
+    since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0].replace("\u00a0", " ")
+    assert "- ANPE → Pôle emploi (1er janvier 2009) → France Travail (1er janvier 2024)" in since
+    assert "- DDTEFP → DIRECCTE (2010) → DREETS et DDETS (1er avril 2021)" in since
     sources = text.split("## Sources\n", 1)[1]
     assert "- Fait postérieur à l'étude : INSEE, indice des prix à la consommation (IPC)" in sources
 

@@ -26,7 +26,7 @@ def test_glossary_anpe_tells_its_history_with_dates_and_sources() -> None:
     result = run("glossary", "ANPE")
     assert result.exit_code == 0
     out = _plain(result.stdout)
-    assert "ANPE → Pôle emploi (2009) → France Travail (2024)" in out
+    assert "Depuis 2008 : ANPE → Pôle emploi" in out and "France Travail (2024)" in out
     assert "1er janvier 2009 — L'ANPE et les Assédic fusionnent dans Pôle emploi" in out
     assert "loi n° 2008-126 du 13 février 2008" in out
     assert "service-public.fr/particuliers/actualites/A17001, 18 décembre 2023" in out
