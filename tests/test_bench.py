@@ -21,7 +21,7 @@ def test_benchmark_reports_every_command() -> None:
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| `")]
     labels = [row.split("`")[1] for row in rows]
-    assert labels[:9] == [
+    assert labels[:12] == [
         "python -c pass",
         "hello Typer + Rich",
         "iae show charge-insertion",
@@ -31,16 +31,23 @@ def test_benchmark_reports_every_command() -> None:
         "iae --help",
         "complétion de « iae show char »",
         "iae graph (carte SVG)",
+        "iae search accompagner les salariés",
+        "iae compare charge-insertion directeur-entreprise-insertion",
+        "iae orient (réponses en options)",
     ]
-    assert [label.split(" (")[0] for label in labels[11:]] == [
+    assert [label.split(" (")[0] for label in labels[14:]] == [
         "iae list -f json",
         "iae match --bac 3 --years 2",
         "iae path metier-00001 metier-00012",
         "iae show metier-00006",
+        "iae search accompagnement",
+        "iae compare metier-00001 metier-00006",
+        "iae orient",
         "iae match --bac 5 --years 3",
     ]
     assert all(row.count("|") == 7 for row in rows)
     assert "Première lecture après modification d'une fiche : médiane" in done.stdout
+    assert "Première recherche après modification d'une fiche (lecture et index) : médiane" in done.stdout
 
 
 def test_generated_folder_with_an_open_share(tmp_path: Path) -> None:

@@ -83,3 +83,11 @@ def test_an_item_is_its_posts_own_when_most_of_its_words_are_absent_from_the_oth
     mine = [Item("activités", "Accompagner le recrutement"), Item("activités", "Négocier avec les banques")]
     assert own_items(mine, other) == (mine[1],)
     assert shared_words(stems_of(mine), other) == ("accompagner", "recruter")
+
+
+def test_pay_is_also_given_in_todays_euros_when_the_data_has_a_price_table() -> None:
+    payload = _json("charge-insertion", "directeur-entreprise-insertion")
+    today = payload["salary"]["a"]["today"]
+    assert today["year"] >= 2024 and today["min_keur"] > 25 and today["max_keur"] > 30
+    out = run("compare", "charge-insertion", "directeur-entreprise-insertion").stdout
+    assert f"de {today['year']}" in out and "pas un salaire observé aujourd'hui" in " ".join(out.split())

@@ -210,3 +210,39 @@ def test_json_never_carries_a_raw_control_character(value: object) -> None:
         assert json.loads(text) == {"valeur": value}
         raw = {c for c in text if unicodedata.category(c) == "Cc"} - {"\n"}
         assert not raw, (indent, raw)
+
+
+def test_search_keys() -> None:
+    payload = _json("search", "microcrédit")
+    assert isinstance(payload, dict) and set(payload) == {"query", "partial", "total", "results", "suggestions"}
+    for hit in payload["results"]:
+        assert set(hit) == {"kind", "id", "title", "score", "matches"}
+        assert hit["kind"] in ("fiche", "role", "sector", "glossary", "later", "rome")
+        assert all(set(m) == {"section", "text"} for m in hit["matches"])
+    none = _json("search", "xylophone")
+    assert isinstance(none, dict) and none["results"] == [] and isinstance(none["suggestions"], list)
+
+
+def test_compare_keys() -> None:
+    payload = _json("compare", "charge-insertion", "travailleur-social")
+    assert isinstance(payload, dict)
+    assert set(payload) == {"a", "b", "requirements", "salary", "shared", "only_a", "only_b", "route"}
+    assert set(payload["a"]) == SUMMARY | {"kind", "recruiters", "reporting"}
+    assert set(payload["b"]) == {"kind", "id", "title", "note"}
+    assert set(payload["requirements"]) == {"bac", "years"}
+    assert all(set(step) == {"a", "b", "to_add"} for step in payload["requirements"].values())
+    assert set(payload["salary"]) == {"a", "b"} and payload["salary"]["b"] is None
+    assert {"min_keur", "max_keur", "today"} <= set(payload["salary"]["a"])
+    assert payload["route"] is None or set(payload["route"]) == {"steps", "edges"}
+
+
+def test_orient_keys() -> None:
+    flags = ["--bac", "master", "--years", "2", "--domaine", "action-sociale", "--envie", "accompagner"]
+    payload = _json("orient", *flags)
+    assert isinstance(payload, dict)
+    assert set(payload) == {"profile", "open", "next", "target", "route", "training"}
+    assert set(payload["profile"]) == {"bac", "diploma", "years", "domain", "wish", "current"}
+    for post in payload["open"] + payload["next"]:
+        assert set(post) == SUMMARY | {"fit", "missing", "alternative"}
+        assert set(post["missing"]) == {"bac", "years", "asset_years", "domain", "assets"}
+    assert all(set(t) == {"id", "name", "summary", "pages"} for t in payload["training"])

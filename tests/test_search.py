@@ -262,3 +262,17 @@ def test_later_facts_and_rome_codes_are_found_and_labelled_as_such() -> None:
     assert [(r["kind"], r["id"]) for r in payload["results"]] == [("rome", "K1801")]  # type: ignore[union-attr]
     out = run("search", "France", "Travail", "-n", "1").stdout
     assert "depuis 2008 · anpe" in out
+
+
+def test_a_long_passage_is_cut_around_its_first_match() -> None:
+    from iae_cli.render.search_views import EXCERPT, excerpt
+
+    text = "mot " * 100 + "insertion " + "mot " * 100
+    start = text.index("insertion")
+    shown, spans = excerpt(text, ((start, start + 9),))
+    assert len(shown) <= EXCERPT + 2 and shown.startswith("…") and shown.endswith("…")
+    assert [shown[a:b] for a, b in spans] == ["insertion"]
+
+
+def test_dispositif_does_not_meet_disposition() -> None:
+    assert stem(fold("dispositifs")) != stem(fold("disposition"))

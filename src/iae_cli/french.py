@@ -10,7 +10,8 @@ text and to the query, so that it only has to be consistent, not linguistically 
    but « réseaux » → « reseau »);
 3. one derivational or verbal ending is removed, the longest that leaves a stem of at least
    three letters (« -ement », « -ateur », « -ation », « -eur », « -er », « -ee », « -e »…;
-   four before « -ance » and « -ence », so that « finance » stays with « financer »);
+   four before « -ance » and « -ence », so that « finance » stays with « financer »; never
+   « -if » or « -ive », so that « dispositif » does not meet « disposition »);
 4. a word of three letters or fewer is left as it is (« ANPE » → « anp » but « RH » → « rh »).
 
 The stem is always a prefix of the folded word, except for « -aux » → « -al ».
@@ -41,7 +42,7 @@ _ENDINGS = tuple(
     sorted(
         (
             *("issement", "ionnaire", "ionnelle", "ionnel", "atrice", "ateur", "ation", "ement", "ment"),
-            *("ance", "ence", "euse", "eur", "ite", "ive", "if", "ique", "isme", "iste", "able", "ible"),
+            *("ance", "ence", "euse", "eur", "ite", "ique", "isme", "iste", "able", "ible"),
             *("ion", "ee", "er", "ez", "ir", "e"),
         ),
         key=len,

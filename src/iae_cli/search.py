@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from iae_cli.french import STOPWORDS, WORD, fold, stem, stemmed, words
 
-FORMAT = 2  # bump when what is indexed changes (corpus.py), so that stored indexes are rebuilt
+FORMAT = 3  # bump when what is indexed changes (corpus.py), so that stored indexes are rebuilt
 MAX_TERMS = 32  # a 10,000-character query is cut to its first distinct terms
 MAX_QUERY = 2000  # characters of the query kept for display and parsing
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0

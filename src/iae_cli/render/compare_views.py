@@ -12,12 +12,13 @@ from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
     from iae_cli.compare import Comparison, Item, Post
+    from iae_cli.money import Euros
 
 SHOWN_SHARED = 20
 NO_FICHE = "non précisé (poste cité dans les parcours, sans fiche)"
 
 
-def _column(post: Post) -> tuple[str, ...]:
+def _column(post: Post, euros: Euros | None) -> tuple[str, ...]:
     """A post's cells: id, level, diploma, experience, assets, pay, recruiters, reporting."""
     if post.fiche is None:
         return (post.id, NO_FICHE, NO_FICHE, NO_FICHE, "—", "—", "—", "—")
@@ -36,7 +37,8 @@ def _column(post: Post) -> tuple[str, ...]:
         diploma,
         experience,
         " ; ".join(_assets(s)) or "—",
-        labels.salary_with_profile(s.salary),
+        labels.salary_with_profile(s.salary)
+        + (f"\n{labels.today(euros.convert(s.salary.min_keur, s.salary.max_keur, s.salary.year))}" if euros else ""),
         " ; ".join(f.recruiters.items) or "—",
         " ; ".join(f.reporting.items) or "—",
     )
@@ -92,11 +94,15 @@ def _items(found: tuple[Item, ...]) -> tuple[str, ...]:
     return tuple(f"{item.section} : {item.text}" for item in found)
 
 
-def compare_view(c: Comparison, graph: CareerGraph, title_of: Callable[[str], str]) -> Document:
+def compare_view(
+    c: Comparison, graph: CareerGraph, title_of: Callable[[str], str], euros: Euros | None = None
+) -> Document:
     doc = Document().add(Heading(f"{c.a.title} → {c.b.title}"))
-    columns = (_column(c.a), _column(c.b))
+    columns = (_column(c.a, euros), _column(c.b, euros))
     rows = tuple((label, columns[0][i], columns[1][i]) for i, label in enumerate(ROWS))
     doc.add(Table(("", c.a.title, c.b.title), rows))
+    if euros is not None and (c.a.fiche or c.b.fiche):
+        doc.add(Paragraph(labels.euros_note(euros), "note"))
     for post in (c.a, c.b):
         if post.role is not None:
             note = f" {post.role.note}" if post.role.note else ""

@@ -411,10 +411,16 @@ def _post(post: Post) -> dict[str, Any]:
     return out
 
 
-def comparison(c: Comparison, graph: CareerGraph) -> dict[str, Any]:
-    """`iae compare A B --format json`: both posts, what to add from A to B, what they share, the route."""
+def comparison(c: Comparison, graph: CareerGraph, euros: Euros | None = None) -> dict[str, Any]:
+    """`iae compare A B --format json`: both posts, what to add from A to B, what they share, the route;
+    each fiche's pay also in the euros of the price table's latest year when the data has one."""
     bac, years = ({"a": s.a, "b": s.b, "to_add": s.to_add} for s in (c.bac, c.years))
-    salaries = {key: _salary(p.fiche.summary.salary) if p.fiche else None for key, p in (("a", c.a), ("b", c.b))}
+    salaries: dict[str, Any] = {}
+    for key, post in (("a", c.a), ("b", c.b)):
+        pay = post.fiche.summary.salary if post.fiche else None
+        salaries[key] = _salary(pay)
+        if pay is not None and euros is not None:
+            salaries[key]["today"] = euros.convert(pay.min_keur, pay.max_keur, pay.year).record()
     return {
         **{"a": _post(c.a), "b": _post(c.b), "requirements": {"bac": bac, "years": years}, "salary": salaries},
         **{"shared": list(c.shared), "only_a": _texts(c.only_a), "only_b": _texts(c.only_b)},

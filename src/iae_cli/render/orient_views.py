@@ -18,7 +18,7 @@ SHOWN = 10
 
 
 def profile_line(person: Person) -> str:
-    experience = f"{labels.years(person.years)} d'expérience"
+    experience = f"{labels.years(person.years)} d'expérience" if person.years else "sans expérience"
     if person.years and person.domain:
         experience += f" ({person.domain.label})"
     return f"{person.diploma.label}, {experience} ; envie : {person.wish.label}"

@@ -40,6 +40,26 @@ def next_command(hit: Hit) -> str:
     return ""
 
 
+EXCERPT = 240  # characters of a long passage shown around its first matched word
+
+
+def excerpt(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A long passage cut to a window around its first matched word (between words, with « … »),
+    and its spans moved into the window."""
+    if len(text) <= EXCERPT or not spans:
+        return text, spans
+    start = max(0, spans[0][0] - EXCERPT // 4)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + EXCERPT)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > spans[0][1] else end
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    kept = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
+    return prefix + text[start:end] + suffix, kept
+
+
 def _score(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
@@ -68,7 +88,7 @@ def search_view(result: SearchResult) -> Document:
         command = next_command(hit)
         doc.add(Paragraph(f"{line} · {command}" if command else line))
         if hit.matches:
-            doc.add(Snippets(tuple((m.section, m.text, m.spans) for m in hit.matches)))
+            doc.add(Snippets(tuple((m.section, *excerpt(m.text, m.spans)) for m in hit.matches)))
     if result.total > len(result.hits):
         doc.add(Paragraph(f"… et {result.total - len(result.hits)} autre(s) : --limit N pour en voir plus."))
     return doc

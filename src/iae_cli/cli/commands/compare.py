@@ -26,6 +26,7 @@ def run(
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.compare import compare, post_of
+    from iae_cli.money import Euros
 
     check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
@@ -38,14 +39,16 @@ def run(
             posts.append(post_of(role=catalog.roles[post_id]))
     graph = catalog.graph()
     result = compare(posts[0], posts[1], graph)
+    prices = catalog.prices()
+    euros = Euros(prices, prices.latest) if prices is not None else None
     if fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.comparison(result, graph), fmt)
+        emit_data(data.comparison(result, graph, euros), fmt)
         return
     from iae_cli.render.compare_views import compare_view
 
-    view = compare_view(result, graph, catalog.title_of)
+    view = compare_view(result, graph, catalog.title_of, euros)
     if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
         from iae_cli.cli.handout import emit_handout
 
