@@ -35,7 +35,9 @@ def test_readme_example_output_is_real(command: str, expected: str) -> None:
 OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]+)")
 
 
-@pytest.mark.parametrize("command", ["list", "show", "match", "path", "sector", "glossary", "validate"])
+@pytest.mark.parametrize(
+    "command", ["list", "show", "match", "path", "sector", "glossary", "validate", "search", "compare", "orient"]
+)
 def test_options_named_in_readme_exist(command: str) -> None:
     help_text = run(command, "--help").stdout + run("--help").stdout
     for line in README.splitlines():
