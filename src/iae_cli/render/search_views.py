@@ -60,10 +60,6 @@ def excerpt(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[t
     return prefix + text[start:end] + suffix, kept
 
 
-def _score(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
 def search_view(result: SearchResult) -> Document:
     doc = Document()
     count = result.total
@@ -84,7 +80,7 @@ def search_view(result: SearchResult) -> Document:
         doc.add(Paragraph(text, "note"))
     for rank, hit in enumerate(result.hits, start=1):
         doc.add(Heading(f"{rank}. {hit.title}", 2))
-        line = f"{KIND_LABELS.get(hit.kind, hit.kind)} · {hit.id} · score {_score(hit.score)}"
+        line = f"{KIND_LABELS.get(hit.kind, hit.kind)} · {hit.id}"  # the score is in the JSON; the rank says it here
         command = next_command(hit)
         doc.add(Paragraph(f"{line} · {command}" if command else line))
         if hit.matches:
