@@ -175,3 +175,23 @@ def test_route_handout_words_a_step_open_with_a_caveat() -> None:
     assert result.exit_code == 0, result.stderr
     assert "accessible, avec une réserve" in result.stdout and "à préparer" in result.stdout
     assert "Expérience minimale impliquée par ce parcours : 5 ans au total." in result.stdout
+
+
+def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
+    from bench.generate import generate
+
+    data = generate(tmp_path / "data", 130)
+    whole = run("--data", str(data), "graph")
+    assert whole.exit_code == 2 and whole.stdout == ""
+    assert whole.stderr.startswith("iae : la carte compterait 140 postes, trop pour rester lisible (au plus 120)")
+    route = run("--data", str(data), "graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion")
+    assert route.exit_code == 0
+    assert route.stdout.count('<g class="post') == 4  # the route's four posts, nothing else
+    assert (
+        route.stdout
+        == run("--data", str(data), "path", "travailleur-social", "directeur-reseau-insertion", "-f", "svg").stdout
+    )
+    site = run("--data", str(data), "site", str(tmp_path / "site"))
+    assert site.exit_code == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" not in index and "La carte compterait 140 postes : trop pour rester lisible." in index

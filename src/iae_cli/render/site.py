@@ -14,7 +14,7 @@ from iae_cli.render.handout import STUDY, finish
 from iae_cli.render.handout_views import LINK_WORDS, fiche_body
 from iae_cli.render.html import esc, page, render_body
 from iae_cli.render.sector_views import glossary_view, sector_view
-from iae_cli.render.svg import graph_svg
+from iae_cli.render.svg import MAP_LIMIT, graph_svg
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
@@ -119,6 +119,16 @@ class _Site:
         others = tuple(sorted((r.title for r in self.data.roles.values()), key=str.casefold))
         if others:
             doc.add(Heading("Postes hors des sept fiches", 2), Bullets(others))
+        if len(self.data.graph.nodes) > MAP_LIMIT:
+            doc.add(
+                Heading("Carte des évolutions", 2),
+                Paragraph(
+                    f"La carte compterait {len(self.data.graph.nodes)} postes : trop pour rester lisible. "
+                    "Chaque page donne les postes d'où l'on vient et où l'on va."
+                ),
+            )
+            doc.add(Heading("Sources", 2), Paragraph(f"{STUDY}."))
+            return self.html(SITE_TITLE, intro, doc)
         figure = graph_svg(
             self.data.graph,
             {f.id: f.summary.level for f in self.data.fiches},

@@ -35,6 +35,7 @@ a:hover rect, a:focus rect {{ stroke-width: 2.5; }}
 """
 
 LEGEND_HEIGHT = 34.0
+MAP_LIMIT = 120  # posts: beyond this a map is a wall of boxes (and its layout takes seconds)
 
 
 def level_nodes(nodes: Iterable[str], level_of: Mapping[str, str], title_of: Callable[[str], str]) -> list[Node]:
@@ -161,19 +162,18 @@ def graph_svg(
     only: Iterable[Edge] | None = None,
     focus: Collection[str] = (),
     link_of: Callable[[str], str | None] | None = None,
+    whole: bool = True,
 ) -> str:
-    """The whole map (or only the moves `only`), with `routes` (and the posts `focus`) highlighted."""
+    """The map with `routes` (and the posts `focus`) highlighted. `only`: draw these moves alone
+    (with every post when `whole`, else only the posts they join, and nothing dimmed)."""
     routes = list(routes)
     edges = list(graph.edges.values()) if only is None else list(only)
-    nodes = list(graph.nodes) if only is None else [n for e in edges for n in (e.source, e.target)]
-    nodes += [n for r in routes for n in r]
+    nodes = list(graph.nodes) if whole else [n for e in edges for n in (e.source, e.target)]
+    nodes += [n for r in routes for n in r] + list(focus)
     on_edges = {(a, b) for r in routes for a, b in itertools.pairwise(r)}
     on_nodes = {n for r in routes for n in r} | set(focus)
-    if only is not None:
-        on_nodes |= {n for e in edges for n in (e.source, e.target)}
-        on_edges |= {(e.source, e.target) for e in edges}
     placed = layout(level_nodes(nodes, level_of, title_of), [(e.source, e.target) for e in edges])
     title = "Carte des évolutions de carrière entre les métiers cadres de l'IAE (étude Apec 2008)"
-    highlight = (on_nodes, on_edges) if (routes or focus) and only is None else None
+    highlight = (on_nodes, on_edges) if (routes or focus) and whole else None
     kinds = {(e.source, e.target): e.kind for e in edges}
     return render_svg(placed, kinds, set(level_of), title, highlight, link_of)

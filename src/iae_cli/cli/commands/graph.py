@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from typing import TYPE_CHECKING
 
 import typer
@@ -10,10 +11,10 @@ import typer
 from iae_cli.cli.app import state
 from iae_cli.cli.names import resolve_role
 from iae_cli.cli.options import check_format
-from iae_cli.errors import NoResultError
+from iae_cli.errors import NoResultError, UsageError
 
 if TYPE_CHECKING:
-    from iae_cli.careers import CareerGraph, Route
+    from iae_cli.careers import CareerGraph, Edge, Route
 
 FORMATS = ("svg", "mermaid", "dot")
 
@@ -43,10 +44,20 @@ def run(
     edges = [e for e in graph.edges.values() if not stated_only or e.kind == "stated"]
     level_of = {f.id: f.level for f in catalog.summaries.values()}
     if fmt == "svg":
-        from iae_cli.render.svg import graph_svg
+        from iae_cli.render.svg import MAP_LIMIT, graph_svg
 
         focus = [n for n in (start, goal) if n is not None]
-        text = graph_svg(graph, level_of, catalog.title_of, routes, edges if stated_only else None, focus)
+        whole = len(graph.nodes) <= MAP_LIMIT
+        only: list[Edge] | None = edges if stated_only else None
+        if not whole:  # a big catalog: only the part asked for, if it stays readable
+            only = list({(e.source, e.target): e for r in routes for e in graph.route_edges(r)}.values())
+            shown = len({n for r in routes for n in r} | set(focus))
+            if not routes or shown > MAP_LIMIT:
+                raise UsageError(
+                    f"la carte compterait {shown if routes else len(graph.nodes)} postes, trop pour rester lisible "
+                    f"(au plus {MAP_LIMIT}) : choisissez un parcours avec --from POSTE --to POSTE, ou -f dot"
+                )
+        text = graph_svg(graph, level_of, catalog.title_of, routes, only, focus, whole=whole)
     elif fmt == "dot":
         from iae_cli.render.dot import digraph
 
@@ -71,9 +82,16 @@ def _routes(graph: CareerGraph, start: str | None, goal: str | None, stated_only
     if start is not None:
         parents = graph.distances(start, stated_only)
         return [_walk(parents, node) for node in parents if node != start]
-    if goal is not None:
-        found = [graph.shortest_routes(node, goal, stated_only, limit=1) for node in graph.nodes if node != goal]
-        return [r[0] for r in found if r]
+    if goal is not None:  # one breadth-first walk backwards from GOAL
+        after: dict[str, str | None] = {goal: None}
+        queue = deque([goal])
+        while queue:
+            node = queue.popleft()
+            for previous in graph.previous_of(node, stated_only):
+                if previous not in after:
+                    after[previous] = node
+                    queue.append(previous)
+        return [tuple(reversed(_walk(after, node))) for node in after if node != goal]
     return []
 
 

@@ -86,9 +86,12 @@ def run(
         edges = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
         typer.echo(flowchart((n for r in routes for n in r), edges.values(), catalog.title_of), nl=False)
     elif fmt == "svg":
-        from iae_cli.render.svg import graph_svg
+        from iae_cli.render.svg import MAP_LIMIT, graph_svg
 
-        typer.echo(graph_svg(graph, _levels(catalog), catalog.title_of, routes), nl=False)
+        # a big catalog: the routes alone, since the whole map would be unreadable
+        whole = len(graph.nodes) <= MAP_LIMIT
+        moves = None if whole else {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}.values()
+        typer.echo(graph_svg(graph, _levels(catalog), catalog.title_of, routes, moves, whole=whole), nl=False)
     else:
         from iae_cli.match import route_states
         from iae_cli.render.career_views import route_view
@@ -105,7 +108,7 @@ def run(
                 from iae_cli.render.svg import graph_svg
 
                 only = {(e.source, e.target): e for r in routes for e in graph.route_edges(r)}
-                figure = graph_svg(graph, _levels(catalog), catalog.title_of, routes, only.values())
+                figure = graph_svg(graph, _levels(catalog), catalog.title_of, routes, only.values(), whole=False)
             emit_handout(catalog, body, route_pages(graph, routes, steps), fmt, figure)
             return
         emit_document(route_view(graph, routes, steps, catalog.title_of, states, left_out or 0, euros=conversion))
@@ -136,9 +139,15 @@ def _career_map(graph: CareerGraph, catalog: Catalog, start: str, stated_only: b
 
         typer.echo(flowchart([start, *(n for n, _d, _p in reached)], tree_edges, catalog.title_of), nl=False)
     elif fmt == "svg":
-        from iae_cli.render.svg import graph_svg
+        from iae_cli.render.svg import MAP_LIMIT, graph_svg
 
-        typer.echo(graph_svg(graph, _levels(catalog), catalog.title_of, [], tree_edges, [start]), nl=False)
+        if len(reached) >= MAP_LIMIT:
+            raise UsageError(
+                f"la carte depuis {start} compterait {len(reached) + 1} postes, trop pour rester lisible "
+                f"(au plus {MAP_LIMIT}) : donnez un poste d'arrivée, ou -f mermaid"
+            )
+        svg = graph_svg(graph, _levels(catalog), catalog.title_of, [], tree_edges, [start], whole=False)
+        typer.echo(svg, nl=False)
     else:
         from iae_cli.render.career_views import career_map_view
 
