@@ -22,7 +22,7 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 5 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
+    assert len(names) == 6 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
     for path in _files(isolated_cache):
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if path.suffix == ".jsonl" else text
@@ -74,10 +74,11 @@ def test_corrupt_cache_is_rebuilt(data_copy: Path, isolated_cache: Path, damage:
                 path.read_text(encoding="utf-8").replace('"signature":"', '"signature":"x', 1), encoding="utf-8"
             )
     if damage == "delete-one":
-        next(p for p in files if p.name.endswith(".summaries.json")).unlink()
+        next(p for p in files if p.name.endswith(".summaries.jsonl")).unlink()
     assert run("--data", str(data_copy), "show", "charge-insertion", "-f", "json").stdout == expected
     assert run("--data", str(data_copy), "list", "-f", "json").exit_code == 0
     assert run("--data", str(data_copy), "path", "charge-insertion", "directeur-reseau-insertion").exit_code == 0
+    assert run("--data", str(data_copy), "match", "--bac", "5", "--years", "3").exit_code == 0
 
 
 def test_cache_damaged_between_check_and_use(data_copy: Path, isolated_cache: Path) -> None:
@@ -142,7 +143,7 @@ def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_c
     first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
     second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
     assert "25–30" in first and "27–30" in second
-    assert len(_files(isolated_cache)) == 2 * (5 + len(DATA_FILES))
+    assert len(_files(isolated_cache)) == 2 * (6 + len(DATA_FILES))
 
 
 def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,6 +225,8 @@ def test_both_sources_give_the_same_answers(data_copy: Path) -> None:
         assert isinstance(scanned, ScanSource) and isinstance(cached, CacheSource)
         assert cached.files() == scanned.files() and cached.roles() == scanned.roles()
         assert cached.summaries() == scanned.summaries() and cached.titles() == scanned.titles()
+        assert cached.requirements() == scanned.requirements()
+        assert [cached.summary_at(i) for i in range(len(scanned.summaries()))] == scanned.summaries()
         assert all(cached.fiche(i) == scanned.fiche(i) for i in scanned.files())
         assert all(cached.document(f.key) == scanned.document(f.key) for f in DATA_FILES)
         graph, again = scanned.graph(), cached.graph()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from iae_cli.catalog import Catalog
 from iae_cli.errors import UsageError
 from iae_cli.match import Profile, gap, match
+from iae_cli.model import FicheSummary
 from tests.conftest import DATA, run
 
 ALL = {
@@ -237,3 +238,28 @@ def test_required_years_agree_in_number(data_copy: Path, min_years: str, said: s
     shown = run("--data", str(data_copy), "match", "--bac", "5", "--years", "3", env={"COLUMNS": "250"}).stdout
     line = next(line for line in shown.splitlines() if line.startswith("Chargé d'insertion"))
     assert line.rstrip().endswith(f"bac+5 pour bac+2 demandé ; 3 ans, {said}")
+
+
+def test_match_builds_only_the_summaries_it_shows(tmp_path: Path) -> None:
+    """On a cached folder, `iae match` reads the requirement columns and builds a whole summary
+    only for the open posts and the near misses the view shows."""
+    from bench.generate import generate
+
+    from iae_cli.match import match_requirements
+    from iae_cli.render.match_views import match_view
+
+    data = generate(tmp_path / "data", 307, open_share=0.4)
+    Catalog.open(data)  # the first read fills the cache
+    catalog = Catalog.open(data)
+    built: list[int] = []
+
+    def summary_at(position: int) -> FicheSummary:
+        built.append(position)
+        return catalog.summary_at(position)
+
+    result = match_requirements(Profile(5, 3), catalog.requirements(), summary_at)
+    match_view(result, 10)
+    assert len(built) == len(result.eligible) + len(result.caveat) + 10 < 307
+    everything = match(Profile(5, 3), Catalog.open(data).summaries.values())
+    assert [e.fiche for e in result.eligible] == [e.fiche for e in everything.eligible]
+    assert list(result.near) == list(everything.near)

@@ -3,7 +3,8 @@
 
 Per data folder (`<key>` is a digest of its path), every file carrying the signature:
   <key>.fiches.jsonl      the signature, then one validated fiche per line (read by offset)
-  <key>.summaries.json    the fiches' summaries, in list order          } one file per section
+  <key>.summaries.jsonl   a header, then each fiche's summary, one per line, in list order
+  <key>.requirements.json what matching reads, as columns in list order } one file per section
   <key>.titles.json       fiche id -> title                             } of SECTIONS, each read
   <key>.graph.json        the career graph (nodes and merged edges)     } only by the commands
   <key>.doc-<name>.json   each data file of paths.DATA_FILES, validated } that need it
@@ -30,6 +31,7 @@ from iae_cli.model import (
     Experience,
     Fiche,
     FicheSummary,
+    Requirements,
     Role,
     Salary,
     TableBand,
@@ -225,9 +227,16 @@ class Section(NamedTuple):
     decode: Callable[[Any], Any]
 
 
+def _requirements(data: list[list[Any]]) -> Requirements:
+    columns = Requirements(*data)
+    if len({len(column) for column in columns}) != 1:
+        raise ValueError("columns of different lengths")
+    return columns
+
+
 # Source method -> its cache file. A new Source method that is worth caching gets one line here.
 SECTIONS: dict[str, Section] = {
-    "summaries": Section(_same, lambda rows: [_summary(row) for row in rows]),
+    "requirements": Section(_same, _requirements),
     "titles": Section(_same, _same),
     "graph": Section(_graph_data, _graph),
 }
@@ -241,12 +250,27 @@ class CacheSource:
         self.data_dir = data_dir
         self.signature = signature
         self._index: dict[str, Any] | None = None
+        self._summary_lines: list[bytes] | None = None
 
     def _read(self, name: str) -> Any:
         data = read_section(self.data_dir, name, self.signature)
         if data is None:
             raise CacheMiss(name)
         return data
+
+    def _decoded(self, name: str) -> Any:
+        try:
+            return SECTIONS[name].decode(self._read(name))
+        except (ValueError, TypeError, KeyError, IndexError):  # parsed, but not the shape written
+            raise CacheMiss(name) from None
+
+    def _lines(self) -> list[bytes]:
+        if self._summary_lines is None:
+            cached = read_lines(self.data_dir, "summaries", self.signature)
+            if cached is None:
+                raise CacheMiss("summaries")
+            self._summary_lines = cached[1].split(b"\n")[:-1]
+        return self._summary_lines
 
     def _index_data(self) -> dict[str, Any]:
         if self._index is None:
@@ -261,15 +285,27 @@ class CacheSource:
         return [Role(*row) for row in self._index_data()["roles"]]
 
     def summaries(self) -> list[FicheSummary]:
-        summaries: list[FicheSummary] = SECTIONS["summaries"].decode(self._read("summaries"))
-        return summaries
+        try:  # the lines joined into one JSON array: one parse, not thousands
+            return [_summary(row) for row in json.loads(b"[" + b",".join(self._lines()) + b"]")]
+        except (ValueError, TypeError, IndexError):
+            raise CacheMiss("summaries") from None
+
+    def summary_at(self, position: int) -> FicheSummary:
+        try:
+            return _summary(json.loads(self._lines()[position]))
+        except (ValueError, TypeError, IndexError):
+            raise CacheMiss("summaries") from None
+
+    def requirements(self) -> Requirements:
+        requirements: Requirements = self._decoded("requirements")
+        return requirements
 
     def titles(self) -> dict[str, str]:
-        titles: dict[str, str] = SECTIONS["titles"].decode(self._read("titles"))
+        titles: dict[str, str] = self._decoded("titles")
         return titles
 
     def graph(self) -> CareerGraph:
-        graph: CareerGraph = SECTIONS["graph"].decode(self._read("graph"))
+        graph: CareerGraph = self._decoded("graph")
         return graph
 
     def fiche(self, fiche_id: str) -> Fiche:
@@ -355,9 +391,14 @@ def write(data_dir: Path, signature: str, source: ScanSource) -> None:
         text = json.dumps(data, ensure_ascii=False)
         return lambda out: out.write(_encode('{"signature":' + stamp + ',"data":' + text + "}"))
 
+    def summary_lines(out: Any) -> None:
+        lines = [json.dumps(summary, ensure_ascii=False) for summary in source.summaries()]
+        out.write(_encode("\n".join([json.dumps({"signature": signature}), *lines]) + "\n"))
+
     try:
         base.parent.mkdir(parents=True, exist_ok=True)
         _replace(_file(base, "fiches.jsonl"), write_blob)
+        _replace(_file(base, "summaries.jsonl"), summary_lines)
         for name, (encode, _decode) in SECTIONS.items():
             _replace(_file(base, f"{name}.json"), section(encode(getattr(source, name)())))
         for data_file in DATA_FILES:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from iae_cli import cache
 from iae_cli.errors import DataError
-from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, Role
+from iae_cli.model import Fiche, FicheSummary, GlossaryTerm, Requirements, Role
 from iae_cli.paths import DATA_FILES, ROLES_FILE, schema_dir
 from iae_cli.scan import ScanSource, check_folder, list_fiche_files, scan_folder
 
@@ -44,6 +44,14 @@ class Source(Protocol):
 
     def summaries(self) -> list[FicheSummary]:
         """Every fiche's summary, in list order (level as in the study, then id)."""
+        ...
+
+    def summary_at(self, position: int) -> FicheSummary:
+        """One fiche's summary, by its position in list order (without building the others)."""
+        ...
+
+    def requirements(self) -> Requirements:
+        """What matching reads of every fiche, as columns in list order."""
         ...
 
     def titles(self) -> dict[str, str]:
@@ -139,6 +147,16 @@ class Catalog:
     def summaries(self) -> dict[str, FicheSummary]:
         """Fiche summaries by id, in list order (level, then id)."""
         return self._memo("summaries", lambda source: {s.id: s for s in source.summaries()})
+
+    def requirements(self) -> Requirements:
+        """What matching reads of every fiche, as columns in list order (match.match_requirements)."""
+        return self._memo("requirements", lambda source: source.requirements())
+
+    def summary_at(self, position: int) -> FicheSummary:
+        """One summary by its position in list order: from the loaded table, else built alone."""
+        if "summaries" in self._answers:
+            return self._memo("summary list", lambda _source: list(self.summaries.values()))[position]
+        return self._ask(lambda source: source.summary_at(position))
 
     def graph(self) -> CareerGraph:
         """The career graph over fiches and roles."""

@@ -9,11 +9,11 @@ open but warned. Plain assets (« un atout ») and the upper end of a range neve
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Literal, NamedTuple, overload
 
 from iae_cli.errors import OutOfRange
-from iae_cli.model import FicheSummary
+from iae_cli.model import FicheSummary, Requirements
 
 MAX_BAC = 8
 MAX_YEARS = 60.0
@@ -100,13 +100,40 @@ class MatchEntry(NamedTuple):
     missing: Gap
 
 
+class NearMisses(Sequence[MatchEntry]):
+    """The posts a condition is missing for, smallest gap first; each entry (and its fiche's whole
+    summary) is built only when read: a view shows the first few of thousands."""
+
+    def __init__(self, found: list[tuple[int, Gap]], summary_at: Callable[[int], FicheSummary]) -> None:
+        self._found = found
+        self._summary_at = summary_at
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def _entry(self, index: int) -> MatchEntry:
+        position, missing = self._found[index]
+        return MatchEntry(self._summary_at(position), missing)
+
+    @overload
+    def __getitem__(self, index: int) -> MatchEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[MatchEntry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> MatchEntry | tuple[MatchEntry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self._found))))
+        return self._entry(index)
+
+
 class MatchResult(NamedTuple):
     """`eligible`: every condition met; `caveat`: every condition met, but short of what the study
     calls a decisive asset; `near`: a condition is missing (smallest gap first)."""
 
     profile: Profile
     eligible: tuple[MatchEntry, ...]
-    near: tuple[MatchEntry, ...]
+    near: Sequence[MatchEntry]
     caveat: tuple[MatchEntry, ...] = ()
 
     @property
@@ -115,30 +142,43 @@ class MatchResult(NamedTuple):
 
 
 def match(profile: Profile, fiches: Iterable[FicheSummary], level: str | None = None) -> MatchResult:
-    """Eligible fiches and open-with-a-caveat ones (in catalog order), and the others, smallest gap first.
+    """Eligible fiches and open-with-a-caveat ones (in catalog order), and the others, smallest gap first."""
+    summaries = list(fiches)
+    return match_requirements(profile, Requirements.of(summaries), summaries.__getitem__, level)
+
+
+def match_requirements(
+    profile: Profile,
+    requirements: Requirements,
+    summary_at: Callable[[int], FicheSummary],
+    level: str | None = None,
+) -> MatchResult:
+    """`match` on the catalog's requirement columns: `summary_at(position)` builds a fiche's whole
+    summary, asked only for the open posts and for the near misses a view reads.
 
     The same rule as `gap`, written out in the loop: it runs once per fiche of the catalog.
     """
     eligible: list[MatchEntry] = []
     caveat: list[MatchEntry] = []
-    near: list[MatchEntry] = []
+    near: list[tuple[int, Gap]] = []
     bac, years = profile.bac, profile.years
     none_missing = Gap(0, 0.0)
-    for fiche in fiches:
-        if level is not None and fiche.level != level:
+    columns = zip(requirements.levels, requirements.min_bac, requirements.min_years, requirements.standing, strict=True)
+    for position, (fiche_level, min_bac, min_years, standing) in enumerate(columns):
+        if level is not None and fiche_level != level:
             continue
-        experience = fiche.experience
-        missing_bac = fiche.diploma.min_bac - bac
-        if experience.standing == "decisive-asset":
-            missing_years, missing_asset = 0.0, max(0.0, round(experience.min_years - years, 2))
+        missing_bac = min_bac - bac
+        if standing == "decisive-asset":
+            missing_years, missing_asset = 0.0, max(0.0, round(min_years - years, 2))
         else:
-            missing_years, missing_asset = round(experience.min_years - years, 2), 0.0
+            missing_years, missing_asset = round(min_years - years, 2), 0.0
         if missing_bac <= 0 and missing_years <= 0:
             if missing_asset:
-                caveat.append(MatchEntry(fiche, Gap(0, 0.0, missing_asset)))
+                caveat.append(MatchEntry(summary_at(position), Gap(0, 0.0, missing_asset)))
             else:
-                eligible.append(MatchEntry(fiche, none_missing))
+                eligible.append(MatchEntry(summary_at(position), none_missing))
         else:
-            near.append(MatchEntry(fiche, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
-    near.sort(key=lambda e: (e.missing.bac + e.missing.years, e.missing.bac, e.fiche.id))
-    return MatchResult(profile, tuple(eligible), tuple(near), tuple(caveat))
+            near.append((position, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
+    ids = requirements.ids
+    near.sort(key=lambda found: (found[1].bac + found[1].years, found[1].bac, ids[found[0]]))
+    return MatchResult(profile, tuple(eligible), NearMisses(near, summary_at), tuple(caveat))

@@ -5,6 +5,7 @@ Builders take dictionaries that already passed the JSON schema, so they only con
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
 Level = Literal["direction-generale", "encadrement-intermediaire", "encadrement-proximite"]
@@ -171,6 +172,27 @@ class FicheSummary(NamedTuple):
             Salary.build(raw["salary"]),
             Diploma.build(raw["diploma"]),
             Experience.build(raw["experience"]),
+        )
+
+
+class Requirements(NamedTuple):
+    """What matching reads of every fiche, as columns in list order: cheap to cache and to read,
+    so that `iae match` builds whole summaries only for the posts it shows."""
+
+    ids: list[str]
+    levels: list[str]
+    min_bac: list[int]
+    min_years: list[float]
+    standing: list[str]
+
+    @classmethod
+    def of(cls, summaries: Sequence[FicheSummary]) -> Requirements:
+        return cls(
+            [s.id for s in summaries],
+            [s.level for s in summaries],
+            [s.diploma.min_bac for s in summaries],
+            [s.experience.min_years for s in summaries],
+            [s.experience.standing for s in summaries],
         )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli.errors import DataError, Problem
-from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, Mobility, Role
+from iae_cli.model import LEVEL_ORDER, Fiche, FicheSummary, Mobility, Requirements, Role
 from iae_cli.paths import DATA_FILES, FICHES_DIR, ROLES_FILE, YAML_SUFFIXES, DataFile
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
@@ -218,6 +218,12 @@ class ScanSource:
     def summaries(self) -> list[FicheSummary]:
         fiches = self.scan.fiches
         return [fiches[fiche_id].summary for fiche_id in self.scan.list_order()]
+
+    def summary_at(self, position: int) -> FicheSummary:
+        return self.scan.fiches[self.scan.list_order()[position]].summary
+
+    def requirements(self) -> Requirements:
+        return Requirements.of(self.summaries())
 
     def titles(self) -> dict[str, str]:
         return {fiche_id: fiche.summary.title.masculine for fiche_id, fiche in self.scan.fiches.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from iae_cli.model import LEVEL_LABELS, FicheSummary
+from iae_cli.model import LEVEL_LABELS, FicheSummary, Salary
 from iae_cli.render import labels
 from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 
@@ -75,29 +75,43 @@ def _name_cell(f: FicheSummary) -> str:
     return f"{f.title.masculine}\n{f.id}\n{LEVEL_LABELS[f.level]}"
 
 
-def _match_row(entry: MatchEntry, reason: str, euros: Euros | None) -> tuple[str, ...]:
-    return (_name_cell(entry.fiche), labels.salary_cell(entry.fiche.salary, euros), reason)
+def _match_row(entry: MatchEntry, reason: str, pay: Callable[[Salary], str]) -> tuple[str, ...]:
+    return (_name_cell(entry.fiche), pay(entry.fiche.salary), reason)
+
+
+def _pay_labels(euros: Euros | None) -> Callable[[Salary], str]:
+    """Thousands of posts share a few pay ranges: each label is written once per view."""
+    said: dict[Salary, str] = {}
+
+    def pay(salary: Salary) -> str:
+        text = said.get(salary)
+        if text is None:
+            text = said[salary] = labels.salary_cell(salary, euros)
+        return text
+
+    return pay
 
 
 def match_view(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
     """Eligible posts, then the closest near misses (`near_limit` of them; None: all)."""
     p = result.profile
+    pay = _pay_labels(euros)
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
         why = _reasons(p)
-        rows = tuple(_match_row(e, why(e.fiche), euros) for e in result.eligible)
+        rows = tuple(_match_row(e, why(e.fiche), pay) for e in result.eligible)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))
     if result.caveat:
         doc.add(Heading(f"Ouverts, mais… ({len(result.caveat)})", 2))
-        rows = tuple(_match_row(e, asset_sentence(e), euros) for e in result.caveat)
+        rows = tuple(_match_row(e, asset_sentence(e), pay) for e in result.caveat)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
         doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
-        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p)), euros) for e in near)
+        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p)), pay) for e in near)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Ce qui manque"), rows))
         if len(near) < len(result.near):
             hidden = len(result.near) - len(near)

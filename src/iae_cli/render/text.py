@@ -176,9 +176,7 @@ def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
     # Cells of a column that fits are only split into their lines; the others are wrapped.
     wrapped_columns = [
-        [cell.split("\n") for cell in column]
-        if natural <= w and not wide
-        else [cell_lines(cell, w, wide) for cell in column]
+        [cell.split("\n") for cell in column] if natural <= w and not wide else _wrapped_column(column, w, wide)
         for column, natural, w in zip(columns, naturals, widths, strict=True)
     ]
     wrapped_rows = list(zip(*wrapped_columns, strict=True))
@@ -221,6 +219,19 @@ def _cell_lines(cell: str, width: int) -> list[str]:
         found = pattern.findall(_glue(_BLANKS.sub(" ", part).strip(" ")))
         lines += [(fits or cut).replace("\x00", " ") for fits, cut in found] or [""]
     return lines
+
+
+def _wrapped_column(column: list[str], width: int, wide: bool) -> list[list[str]]:
+    """Each cell of a column wrapped; a cell repeated down the column (a pay range, a reason
+    shared by hundreds of posts) is wrapped once."""
+    done: dict[str, list[str]] = {}
+    out = []
+    for cell in column:
+        lines = done.get(cell)
+        if lines is None:
+            lines = done[cell] = cell_lines(cell, width, wide)
+        out.append(lines)
+    return out
 
 
 def labelled(label: str, value: str, width: int) -> list[tuple[str, str]]:

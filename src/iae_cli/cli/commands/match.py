@@ -40,13 +40,13 @@ def run(
     fmt: str = format_option(*FORMATS),
     details: bool = details_option(),
 ) -> None:
-    from iae_cli.match import Profile, match
+    from iae_cli.match import Profile, match_requirements
 
     check_format(fmt, *FORMATS)
     profile = Profile(parse_bac(bac) or 0, parse_years(years) or 0.0)
     catalog = state(ctx).catalog()
     conversion = euros_for(catalog, euros)
-    result = match(profile, catalog.summaries.values(), check_level(level))
+    result = match_requirements(profile, catalog.requirements(), catalog.summary_at, check_level(level))
     limit = 0 if near.strip() == "0" else parse_count(near, "--near")
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import match_handout, match_pages
