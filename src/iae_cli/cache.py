@@ -26,17 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli import __version__
-from iae_cli.model import (
-    Diploma,
-    Experience,
-    Fiche,
-    FicheSummary,
-    Requirements,
-    Role,
-    Salary,
-    TableBand,
-    Title,
-)
+from iae_cli.model import Diploma, Experience, Fiche, FicheSummary, Requirements, Role, Salary, TableBand, Title
 from iae_cli.paths import DATA_FILES
 
 if TYPE_CHECKING:
