@@ -48,3 +48,4 @@ topic_blocks
 figures_blocks
 rome_blocks
 rome_answer
+later_blocks
