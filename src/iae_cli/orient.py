@@ -14,6 +14,7 @@ wish's words.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 from iae_cli.careers import CareerGraph, Route
@@ -136,12 +137,19 @@ def domain_satisfies(domain: Choice | None, fiche_domain: str | None) -> bool | 
     return any(word in wanted for word in domain.words)
 
 
-def assess(person: Person, fiche: FicheSummary, fit: float) -> Assessment:
-    missing = gap(Profile(person.diploma.bac, person.years), fiche)
+def assess(person: Person, fiche: FicheSummary, fit: float, profile: Profile | None = None) -> Assessment:
+    """One fiche for one person (`profile`: the person's diploma level and years, when already built)."""
+    missing = gap(profile or Profile(person.diploma.bac, person.years), fiche)
     alternative = accepts(fiche.diploma.alternatives, person.diploma) if missing.bac else None
-    domain_ok = domain_satisfies(person.domain, fiche.experience.domain) if person.years else None
+    domain_ok = _domain_ok(person.domain, fiche.experience.domain) if person.years else None
     bac = 0 if alternative else missing.bac
     return Assessment(fiche, bac, alternative, missing.years, domain_ok, fit, missing.asset_years)
+
+
+@cache
+def _domain_ok(domain: Choice | None, fiche_domain: str | None) -> bool | None:
+    """`domain_satisfies`, once per distinct pair: thousands of fiches share a few domains."""
+    return domain_satisfies(domain, fiche_domain)
 
 
 def wish_scores(index: SearchIndex, wish: Choice) -> dict[str, float]:
@@ -156,7 +164,8 @@ def orient(
     graph: CareerGraph,
     training: Iterable[Mapping[str, Any]] = (),
 ) -> Orientation:
-    assessed = [assess(person, f, scores.get(f.id, 0.0)) for f in fiches]
+    profile = Profile(person.diploma.bac, person.years)
+    assessed = [assess(person, f, scores.get(f.id, 0.0), profile) for f in fiches]
     opened = sorted((a for a in assessed if a.open), key=lambda a: (-a.fit, a.fiche.id))
     following = sorted((a for a in assessed if not a.open), key=lambda a: (a.distance, -a.fit, a.fiche.id))
     target, route = _route(person, opened, following, graph)
