@@ -93,7 +93,8 @@ def test_match_keys() -> None:
     assert payload["profile"] == {"bac": 2, "years": 0.0}
     entries = payload["eligible"] + payload["open_with_caveat"] + payload["near"]
     assert all(set(e) == SUMMARY | {"missing"} for e in entries)
-    assert all(set(e["missing"]) == {"bac", "years", "decisive_asset_years"} for e in entries)
+    missing = {"bac", "years", "decisive_asset_years", "domain", "alternative"}
+    assert all(set(e["missing"]) == missing for e in entries)
 
 
 def test_path_keys() -> None:

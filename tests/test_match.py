@@ -160,10 +160,22 @@ def test_match_json_contract() -> None:
         "responsable-site-insertion",
     ]
     for entry in payload["eligible"]:
-        assert entry["missing"] == {"bac": 0, "years": 0, "decisive_asset_years": 0}
+        assert entry["missing"] == {
+            "bac": 0,
+            "years": 0,
+            "decisive_asset_years": 0,
+            "domain": None,
+            "alternative": None,
+        }
         assert {"id", "title", "level", "salary", "diploma", "experience"} <= set(entry)
     first_near = payload["near"][0]
-    assert first_near["missing"] == {"bac": 0, "years": 2.0, "decisive_asset_years": 0}
+    assert first_near["missing"] == {
+        "bac": 0,
+        "years": 2.0,
+        "decisive_asset_years": 0,
+        "domain": None,
+        "alternative": None,
+    }
     site = next(e for e in payload["eligible"] if e["id"] == "responsable-site-insertion")
     assert site["experience"]["standing"] == "decisive-asset"
 
@@ -172,7 +184,7 @@ def test_match_json_puts_the_site_apart_without_its_decisive_asset() -> None:
     payload = json.loads(run("match", "--bac", "3", "--years", "1", "--format", "json").stdout)
     [site] = payload["open_with_caveat"]
     assert site["id"] == "responsable-site-insertion"
-    assert site["missing"] == {"bac": 0, "years": 0, "decisive_asset_years": 2.0}
+    assert site["missing"] == {"bac": 0, "years": 0, "decisive_asset_years": 2.0, "domain": None, "alternative": None}
 
 
 def test_a_post_open_with_a_caveat_is_a_result() -> None:

@@ -267,3 +267,36 @@ def test_end_of_input_or_ctrl_c_during_questions_stops_cleanly(tmp_env: dict[str
     assert out == b""  # nothing half-printed on stdout
     screen = "".join(seen)
     assert "iae : interrompu" in screen and "Traceback" not in screen
+
+
+# --- match gains the same options, and agrees --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        ["--bac", "master", "--years", "2", "--domaine", "action-sociale"],
+        ["--bac", "DEES", "--years", "4", "--domaine", "insertion"],
+        ["--bac", "5", "--years", "6", "--domaine", "direction"],
+        ["--bac", "DEFA", "--years", "1", "--domaine", "finance"],
+        ["--bac", "licence", "--years", "0"],
+    ],
+)
+def test_match_and_orient_agree(profile: list[str]) -> None:
+    matched = json.loads(run("match", *profile, "--format", "json").stdout)
+    oriented = _json(*profile, "--envie", "accompagner")
+    opened = {p["id"] for p in matched["eligible"] + matched["open_with_caveat"]}
+    assert opened == {p["id"] for p in oriented["open"]}
+    assert {p["id"] for p in matched["near"]} == {p["id"] for p in oriented["next"]}
+
+
+def test_match_takes_a_named_diploma_and_a_domain() -> None:
+    payload = json.loads(run("match", "--bac", "DEFA", "--years", "4", "--format", "json").stdout)
+    site = next(p for p in payload["eligible"] if p["id"] == "responsable-site-insertion")
+    assert site["missing"]["alternative"] == "DEFA (diplôme d'État relatif aux fonctions d'animation)"
+    payload = json.loads(run("match", "--bac", "5", "--years", "6", "--domaine", "direction", "-f", "json").stdout)
+    director = next(p for p in payload["near"] if p["id"] == "directeur-entreprise-insertion")
+    assert director["missing"]["domain"] == "action sociale" and director["missing"]["years"] == 0
+    assert run("match", "--bac", "master", "--years", "2").exit_code == 0
+    bad = run("match", "--bac", "5", "--years", "2", "--domaine", "cuisine")
+    assert bad.exit_code == 2 and "--domaine : « cuisine » inconnu" in bad.stderr

@@ -69,7 +69,7 @@ _NAMES: dict[str, tuple[int, str, str | None]] = {
     "travail social": (2, "diplôme de travail social (bac+2 au moins)", "travail social"),
 }
 _NOISE = re.compile(r"\b(diplome|d'etat|d etat|de|d|du|un|une|mon|j'ai|j ai|niveau)\b")
-_BAC_PLUS = re.compile(r"^(?:bac)?\s*\+?\s*(\d{1,2})$")
+_BAC_PLUS = re.compile(r"^(?:bac\s*)?\+?\s*([0-9]{1,2})$", re.ASCII)
 
 EXAMPLES = "bac+3, 5, licence, master, BTS, doctorat, DEFA, DEES, DEASS, CESF, DEIS"
 
@@ -81,9 +81,9 @@ def _key(text: str) -> str:
 def parse_diploma(text: str) -> Diploma | None:
     """The diploma a text names, or None when it names none (or a level past bac+8)."""
     key = _key(text)
-    if not key:
+    if not key or any(c.isdigit() and not c.isascii() for c in text):  # « ² », « ５ »: not a level
         return None
-    level = _BAC_PLUS.match(key.replace(" ", ""))
+    level = _BAC_PLUS.match(text.strip().lower())
     if level:
         value = int(level.group(1))
         return Diploma(value, "baccalauréat" if value == 0 else f"bac+{value}") if value <= MAX_BAC else None

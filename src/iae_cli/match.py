@@ -98,6 +98,8 @@ def route_states(route: Sequence[str], fiches: Mapping[str, FicheSummary], profi
 class MatchEntry(NamedTuple):
     fiche: FicheSummary
     missing: Gap
+    domain: str | None = None  # the domain the fiche asks for, when the person's experience is elsewhere
+    alternative: str | None = None  # the fiche's accepted diploma that the person's named diploma is
 
 
 class NearMisses(Sequence[MatchEntry]):

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.diplomas import Diploma, accepts
 from iae_cli.french import fold
-from iae_cli.match import Profile, gap
+from iae_cli.match import Gap, MatchEntry, MatchResult, Profile, gap
 from iae_cli.model import FicheSummary
 from iae_cli.search import SearchIndex
 
@@ -69,6 +69,9 @@ WISHES: dict[str, Choice] = {
 
 # The routes to a missing diploma that the study names (sector, training, pp. 15-26), in this order.
 DIPLOMA_ROUTES = ("vae", "miess", "etaie")
+
+
+NO_WISH = Choice("", "", ())  # `match` asks for no wish
 
 
 class Person(NamedTuple):
@@ -150,6 +153,30 @@ def assess(person: Person, fiche: FicheSummary, fit: float, profile: Profile | N
 def _domain_ok(domain: Choice | None, fiche_domain: str | None) -> bool | None:
     """`domain_satisfies`, once per distinct pair: thousands of fiches share a few domains."""
     return domain_satisfies(domain, fiche_domain)
+
+
+def match_person(
+    diploma: Diploma, years: float, domain: Choice | None, fiches: Iterable[FicheSummary], level: str | None = None
+) -> MatchResult:
+    """`match` with what orient adds (a named diploma's alternative, the domain of experience):
+    the same rule as `orient`, in `match`'s shape, so that both commands agree."""
+    person = Person(diploma, years, domain, NO_WISH)
+    profile = Profile(diploma.bac, years)
+    eligible: list[MatchEntry] = []
+    caveat: list[MatchEntry] = []
+    near: list[tuple[float, int, str, MatchEntry]] = []
+    for fiche in fiches:
+        if level is not None and fiche.level != level:
+            continue
+        a = assess(person, fiche, 0.0, profile)
+        lacking = fiche.experience.domain if a.domain_ok is False else None
+        entry = MatchEntry(fiche, Gap(a.bac, a.years, a.asset_years), lacking, a.alternative)
+        if not a.open:
+            near.append((a.distance, a.bac, fiche.id, entry))
+        else:
+            (caveat if a.caveat else eligible).append(entry)
+    near.sort(key=lambda item: item[:3])
+    return MatchResult(profile, tuple(eligible), tuple(item[3] for item in near), tuple(caveat))
 
 
 def wish_scores(index: SearchIndex, wish: Choice) -> dict[str, float]:

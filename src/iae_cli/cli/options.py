@@ -11,7 +11,9 @@ from iae_cli.match import MAX_BAC, MAX_YEARS, check_profile
 
 if TYPE_CHECKING:
     from iae_cli.catalog import Catalog
+    from iae_cli.diplomas import Diploma
     from iae_cli.money import Euros
+    from iae_cli.orient import Choice
 
 FORMAT_HELP = "Format de sortie : {choices}."
 
@@ -53,10 +55,32 @@ def check_level(value: str | None) -> str | None:
 
 def bac_option(required: bool = True) -> Any:
     """`--bac N`: read as text so that every refusal is ours, in French."""
-    help_text = "Diplôme le plus élevé, en bac+N : 0 (bac) à 8 (doctorat)."
+    help_text = "Diplôme le plus élevé : bac+N, de 0 (bac) à 8 (doctorat), ou son nom (licence, master, DEFA, DEES…)."
     if not required:
         help_text += " Avec --years, marque les étapes déjà accessibles."
     return typer.Option(... if required else None, "--bac", help=help_text, metavar="N", show_default=False)
+
+
+DOMAIN_HELP = (
+    "Domaine de l'expérience : action-sociale, ess, insertion, finance, creation-entreprise, gestion-rh, "
+    "direction, autre. Une expérience hors du domaine qu'une fiche demande compte moins."
+)
+
+
+def domain_option() -> Any:
+    return typer.Option(None, "--domaine", help=DOMAIN_HELP, metavar="DOMAINE", show_default=False)
+
+
+def parse_domain(value: str | None) -> Choice | None:
+    """`--domaine`: a domain of experience by key, number or words (orient.DOMAINS)."""
+    if value is None:
+        return None
+    from iae_cli.orient import DOMAINS, parse_choice
+
+    found = parse_choice(value, DOMAINS)
+    if found is None:
+        raise UsageError(f"--domaine : « {value[:40]} » inconnu ; choix possibles : {', '.join(DOMAINS)}")
+    return found
 
 
 def years_option(required: bool = True) -> Any:
@@ -71,15 +95,29 @@ def _is_whole_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def parse_diploma_option(text: str, option: str = "--bac") -> Diploma:
+    """A highest diploma given as a level (« 5 », « bac+3 ») or a name (« master », « DEES »…)."""
+    from iae_cli.diplomas import EXAMPLES, Diploma, parse_diploma
+
+    cleaned = text.strip().lower().removeprefix("bac").removeprefix("+").strip()
+    if _is_whole_number(cleaned):
+        value = parse_bac(cleaned, option) or 0
+        return Diploma(value, "baccalauréat" if value == 0 else f"bac+{value}")
+    found = parse_diploma(text)
+    if found is None:
+        raise UsageError(
+            f"{option} attend un niveau de 0 (baccalauréat) à 8 (doctorat) ou un diplôme, par exemple : "
+            f"{EXAMPLES} ; reçu : « {text[:40]} »"
+        )
+    return found
+
+
 def parse_bac(text: str | None, option: str = "--bac") -> int | None:
     if text is None:
         return None
     cleaned = text.strip().lower().removeprefix("bac").removeprefix("+")
     if not _is_whole_number(cleaned):
-        raise UsageError(
-            f"{option} attend un niveau entier de 0 (baccalauréat) à 8 (doctorat), par exemple {option} 5 ; "
-            f"reçu : « {text[:40]} »"
-        )
+        return parse_diploma_option(text, option).bac
     value = int(cleaned)
     try:
         check_profile(value, None)

@@ -192,7 +192,10 @@ def _entry(entry: MatchEntry, euros: Euros | None) -> dict[str, Any]:
     m = entry.missing
     return {
         **summary(entry.fiche, euros),
-        "missing": {"bac": m.bac, "years": m.years, "decisive_asset_years": m.asset_years},
+        "missing": {
+            **{"bac": m.bac, "years": m.years, "decisive_asset_years": m.asset_years},
+            **{"domain": entry.domain, "alternative": entry.alternative},
+        },
     }
 
 

@@ -45,9 +45,14 @@ def asset_sentence(entry: MatchEntry) -> str:
     """What the study calls a decisive asset, and how far the person is from it."""
     e = entry.fiche.experience
     domain = f" ({e.domain})" if e.domain else ""
+    short = []
+    if entry.missing.asset_years:
+        short.append(f"il vous en manque {labels.years(entry.missing.asset_years)}")
+    if entry.domain:
+        short.append("votre expérience est dans un autre domaine, qui compte moins")
     return (
         f"aucune durée exigée, mais l'étude tient {labels.experience_figure(e)}{domain} pour un atout "
-        f"déterminant : il vous en manque {labels.years(entry.missing.asset_years)}"
+        f"déterminant : {' ; '.join(short)}"
     )
 
 
@@ -66,9 +71,21 @@ def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
         if f.experience.standing == "usual":
             text += ", durée que la fiche demande en général"
         out.append(text)
-    if entry.missing.asset_years:
+    if entry.domain and f.experience.standing != "decisive-asset":
+        out.append(
+            f"une expérience dans le domaine « {entry.domain} » (p. {f.experience.pages}) : "
+            "la vôtre, dans un autre domaine, compte moins"
+        )
+    if entry.missing.asset_years or (entry.domain and f.experience.standing == "decisive-asset"):
         out.append(asset_sentence(entry))
     return out
+
+
+def _why(entry: MatchEntry, why: Callable[[FicheSummary], str]) -> str:
+    """Why an eligible post is open: its diploma level, or the alternative it accepts."""
+    if entry.alternative:
+        return f"votre diplôme vaut « {entry.alternative} », que la fiche accepte"
+    return why(entry.fiche)
 
 
 def _name_cell(f: FicheSummary) -> str:
@@ -100,7 +117,7 @@ def match_view(result: MatchResult, near_limit: int | None = None, euros: Euros 
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
         why = _reasons(p)
-        rows = tuple(_match_row(e, why(e.fiche), pay) for e in result.eligible)
+        rows = tuple(_match_row(e, _why(e, why), pay) for e in result.eligible)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste accessible avec ce profil."))

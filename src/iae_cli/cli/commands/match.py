@@ -10,12 +10,14 @@ from iae_cli.cli.options import (
     bac_option,
     check_format,
     check_level,
+    domain_option,
     euros_for,
     euros_option,
     format_option,
     level_option,
-    parse_bac,
     parse_count,
+    parse_diploma_option,
+    parse_domain,
     parse_years,
     years_option,
 )
@@ -36,6 +38,7 @@ def run(
         help="Nombre de postes « presque » accessibles à montrer (0 : tous ; le JSON les donne tous).",
         metavar="N",
     ),
+    domain: str | None = domain_option(),
     euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
     details: bool = details_option(),
@@ -43,10 +46,17 @@ def run(
     from iae_cli.match import Profile, match_requirements
 
     check_format(fmt, *FORMATS)
-    profile = Profile(parse_bac(bac) or 0, parse_years(years) or 0.0)
+    diploma, years_value = parse_diploma_option(bac), parse_years(years) or 0.0
+    domain_choice = parse_domain(domain)
     catalog = state(ctx).catalog()
     conversion = euros_for(catalog, euros)
-    result = match_requirements(profile, catalog.requirements(), catalog.summary_at, check_level(level))
+    if domain_choice is not None or diploma.family is not None:  # the rule orient uses, so both agree
+        from iae_cli.orient import match_person
+
+        result = match_person(diploma, years_value, domain_choice, catalog.summaries.values(), check_level(level))
+    else:
+        profile = Profile(diploma.bac, years_value)
+        result = match_requirements(profile, catalog.requirements(), catalog.summary_at, check_level(level))
     limit = 0 if near.strip() == "0" else parse_count(near, "--near")
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import match_handout, match_pages

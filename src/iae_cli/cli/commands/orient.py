@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.options import check_format, domain_option, format_option, parse_domain
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import IaeError, UsageError
 
@@ -117,13 +117,7 @@ def run(
         metavar="DIPLÔME",
     ),
     years: str | None = typer.Option(None, "--years", help="Années d'expérience professionnelle.", metavar="ANS"),
-    domain: str | None = typer.Option(
-        None,
-        "--domaine",
-        help="Domaine de l'expérience : action-sociale, ess, insertion, finance, creation-entreprise, gestion-rh, "
-        "direction, autre.",
-        metavar="DOMAINE",
-    ),
+    domain: str | None = domain_option(),
     wish: str | None = typer.Option(
         None,
         "--envie",
@@ -135,12 +129,12 @@ def run(
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
-    from iae_cli.orient import DOMAINS, WISHES, Person, orient, wish_scores
+    from iae_cli.orient import WISHES, Person, orient, wish_scores
 
     check_format(fmt, *FORMATS)
     diploma = _diploma(bac) if bac is not None else None
     years_value = _years(years) if years is not None else None
-    domain_choice = _choice(domain, DOMAINS, "--domaine") if domain is not None else None
+    domain_choice = parse_domain(domain)
     wish_choice = _choice(wish, WISHES, "--envie") if wish is not None else None
     catalog = state(ctx).catalog()
     current_id = _current(catalog)(current) if current is not None else None
