@@ -247,8 +247,10 @@ def _arrows(
         chain = chains[(a, b)]
         first, last = chain[1], chain[-2]
         up = row_of[b] < row_of[a]
-        if row_of[a] == row_of[b]:  # same row: above the boxes, or below for the second of two opposite arrows
-            side = "bottom" if (b, a) in chains and a > b else "top"
+        if (
+            row_of[a] == row_of[b]
+        ):  # same row: below the boxes (above them, the level title), or above for the second of two opposite arrows
+            side = "top" if (b, a) in chains and a > b else "bottom"
             sides[(a, b, a)] = sides[(a, b, b)] = side
         else:
             sides[(a, b, a)] = "top" if up else "bottom"

@@ -57,7 +57,7 @@ footer { margin-top: 2rem; font-size: 0.9rem; color: #3e4b55; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
   .table { overflow: visible; }
-  table { table-layout: fixed; font-size: 9.5pt; }
+  table { font-size: 9.5pt; }
   tr, li, dt, dd, .note, .warning, figure { break-inside: avoid; }
   h1, h2, h3, .list-title { break-after: avoid; }
   section.part + section.part { break-before: page; }
@@ -170,13 +170,16 @@ def page(title: str, body: str, head_extra: str = "") -> str:
 def render_html(document: Document, figure: str = "") -> str:
     """A handout: the document as one self-contained page, titled after its first heading.
 
-    `figure` is an SVG made by svg.py (already escaped there), shown after the first section's title.
+    `figure` is an SVG made by svg.py (already escaped there), shown just before the first table
+    (after the title and its notes), or after the title when there is no table.
     """
     title = next((b.text for b in document.blocks if isinstance(b, Heading)), "iae")
     body = render_body(document)
     if figure:
-        marker = "</h1>"
-        at = body.find(marker)
-        insert = f"<figure>{figure}</figure>"
-        body = body[: at + len(marker)] + insert + body[at + len(marker) :] if at >= 0 else insert + body
+        insert = f"<figure>{figure}</figure>\n"
+        at = body.find('<div class="table">')  # data is escaped: this can only be our own markup
+        if at < 0:
+            heading_end = body.find("</h1>")
+            at = heading_end + len("</h1>") if heading_end >= 0 else 0
+        body = body[:at] + insert + body[at:]
     return page(title, body)
