@@ -276,3 +276,18 @@ def test_a_long_passage_is_cut_around_its_first_match() -> None:
 
 def test_dispositif_does_not_meet_disposition() -> None:
     assert stem(fold("dispositifs")) != stem(fold("disposition"))
+
+
+def test_a_phrase_shows_the_passages_that_hold_it_whole() -> None:
+    _code, payload = _search('"contrôle de gestion"')
+    hit = next(r for r in payload["results"] if r["id"] == "responsable-fonctionnel")  # type: ignore[union-attr]
+    assert all("contrôle de gestion" in m["text"] for m in hit["matches"])
+    out = run("search", '"contrôle de gestion"', "-n", "1").stdout
+    assert "[contrôle] de [gestion]" in out and "offre « Responsable du co… »" in out
+
+
+def test_long_labels_are_shortened_in_the_text_only() -> None:
+    from iae_cli.render.search_views import short_label
+
+    assert short_label("offre « Responsable du contrôle de gestion (H/F) »") == "offre « Responsable du co… »"
+    assert short_label("mission") == "mission"

@@ -226,18 +226,29 @@ class SearchIndex:
 
 
 def _passage(text: str, terms: tuple[Term, ...]) -> tuple[tuple[tuple[int, int], ...], int]:
-    """The matched words of a passage, and how many of the query's terms it holds."""
-    spans, found = [], set()
+    """The matched words of a passage, and how many of the query's terms it holds (a phrase only
+    where its words follow each other, little words aside, as in the index)."""
+    found: list[tuple[str, tuple[int, int]]] = []
     for word in WORD.finditer(text):
         folded = fold(word.group())
-        if folded in STOPWORDS:
-            continue
-        root = stem(folded)
-        matching = [index for index, term in enumerate(terms) if term.matches(root)]
-        if matching:
-            spans.append(word.span())
-            found.update(matching)
-    return tuple(spans), len(found)
+        if folded not in STOPWORDS:
+            found.append((stem(folded), word.span()))
+    spans: set[tuple[int, int]] = set()
+    held = 0
+    for term in terms:
+        size = len(term.stems)
+        if size > 1:
+            hits = [
+                found[start : start + size]
+                for start in range(len(found) - size + 1)
+                if tuple(root for root, _span in found[start : start + size]) == term.stems
+            ]
+            spans.update(span for run in hits for _root, span in run)
+        else:
+            hits = [[(root, span)] for root, span in found if term.matches(root)]
+            spans.update(run[0][1] for run in hits)
+        held += bool(hits)
+    return tuple(sorted(spans)), held
 
 
 def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:

@@ -43,6 +43,17 @@ def next_command(hit: Hit) -> str:
 EXCERPT = 240  # characters of a long passage shown around its first matched word
 
 
+LABEL = 28  # characters of a passage's label (an offer's title can be long; the JSON keeps it whole)
+
+
+def short_label(section: str) -> str:
+    """« offre « Responsable du contrôle de gestion (H/F) » » → « offre « Responsable du contr… » »."""
+    if len(section) <= LABEL:
+        return section
+    closing = " »" if section.endswith("»") else ""
+    return section[: LABEL - len(closing) - 1].rstrip() + "…" + closing
+
+
 def excerpt(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A long passage cut to a window around its first matched word (between words, with « … »),
     and its spans moved into the window."""
@@ -84,7 +95,7 @@ def search_view(result: SearchResult) -> Document:
         command = next_command(hit)
         doc.add(Paragraph(f"{line} · {command}" if command else line))
         if hit.matches:
-            doc.add(Snippets(tuple((m.section, *excerpt(m.text, m.spans)) for m in hit.matches)))
+            doc.add(Snippets(tuple((short_label(m.section), *excerpt(m.text, m.spans)) for m in hit.matches)))
     if result.total > len(result.hits):
         doc.add(Paragraph(f"… et {result.total - len(result.hits)} autre(s) : --limit N pour en voir plus."))
     return doc
