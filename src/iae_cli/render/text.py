@@ -118,13 +118,15 @@ def column_widths(columns: list[list[str]], budget: int, measure: object = None)
     """Widths for columns of cells (header first) sharing `budget` cells, or None when even
     their longest words do not fit side by side (the table is then laid out as records)."""
     width_of = len if measure is None else display_width
-    naturals = [max(map(width_of, "\n".join(column).split("\n"))) for column in columns]
+    # Each distinct line or word measured once: thousands of rows repeat a few pay ranges and reasons.
+    naturals = [max(map(width_of, set("\n".join(column).split("\n")))) for column in columns]
     widths = list(naturals)
     if sum(widths) <= budget:
         return widths
     # Longest word of each column (ordinary spaces and line breaks only separate words).
     floors = [
-        max(map(width_of, _BLANKS.sub("\n", _glue("\n".join(column))).split("\n")), default=0) for column in columns
+        max(map(width_of, set(_BLANKS.sub("\n", _glue("\n".join(column))).split("\n"))), default=0)
+        for column in columns
     ]
     if sum(floors) > budget:
         return None
