@@ -1,7 +1,8 @@
 """The one-way flow the README's « Développement » section states, checked import by import.
 
 - core: every module at the top of the package (model, scan, catalog, cache, match…). It imports
-  neither Typer, Click, Rich, `iae_cli.render` nor `iae_cli.cli`.
+  neither Typer, Click, Rich, `iae_cli.render` nor `iae_cli.cli`, and its texts name no option
+  (`--bac`) and no command (« iae list »).
 - render (`iae_cli/render/`): at run time it imports only the model, `jsontext` and other render
   modules, so it formats and never computes (no gap, no graph walk, no data read); core results
   (careers, match, errors…) are named only in type annotations (under `if TYPE_CHECKING:`). Never
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,24 @@ def test_no_module_grows_too_big() -> None:
     for path in PACKAGE.rglob("*.py"):
         limit = 1000 if path == PACKAGE / "render" / "data.py" else 400
         assert len(path.read_text(encoding="utf-8").splitlines()) < limit, path
+
+
+_CLI_WORDS = re.compile(
+    r"(?<![\w-])--[a-z]|\biae (?:list|show|match|path|sector|glossary|validate|search|compare|orient|graph|site)\b"
+)
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_texts_name_no_option_nor_command(module: str) -> None:
+    """The core words its errors without the CLI's names (`--bac`, « iae list »): the CLI adds them."""
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            assert not _CLI_WORDS.search(node.value), (module, node.lineno, node.value)

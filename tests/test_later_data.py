@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from iae_cli.errors import UsageError
+from iae_cli.cli.options import parse_year
+from iae_cli.errors import OutOfRange, UsageError
 from iae_cli.later import LaterFacts, RomeTable, is_rome_code
-from iae_cli.money import PriceIndex, parse_year
+from iae_cli.money import PriceIndex
 from iae_cli.render import labels
 from iae_cli.render.later_views import date_fr
 from iae_cli.scan import validate_folder
@@ -103,12 +104,14 @@ def test_price_table_gives_the_issue_figures() -> None:
 
 def test_unknown_year_lists_the_known_ones() -> None:
     prices = PriceIndex.build(_raw("prix.yaml"))
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(OutOfRange) as caught:  # the core names no option; the CLI adds « --euros : »
         prices.check_year(2012)
     assert caught.value.message == (
-        "--euros : année 2012 absente de la table des prix ; années possibles : "
+        "année 2012 absente de la table des prix ; années possibles : "
         "2008, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025"
     )
+    result = run("match", "--bac", "5", "--years", "3", "--euros", "2012")
+    assert result.exit_code == 2 and result.stderr.startswith("iae : --euros : année 2012 absente de la table des prix")
     with pytest.raises(UsageError):
         parse_year("deux mille")
     assert parse_year(" 2020 ") == 2020

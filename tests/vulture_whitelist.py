@@ -38,7 +38,6 @@ with_code
 is_rome_code
 for_fiche
 check_year
-parse_year
 fiche_pages
 salary_cell
 salary_sentence

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from iae_cli.errors import UsageError
+from iae_cli.errors import OutOfRange
 
 
 class IndexSource(NamedTuple):
@@ -70,12 +70,12 @@ class PriceIndex(NamedTuple):
         return TodayPay(year, round(min_keur * ratio, 1), round(max_keur * ratio, 1))
 
     def check_year(self, year: int | None) -> int:
-        """The year asked for (default: the latest of the table); UsageError naming the known years."""
+        """The year asked for (default: the latest of the table); OutOfRange naming the known years."""
         if year is None:
             return self.latest
         if year not in self.values:
             known = ", ".join(str(y) for y in self.years)
-            raise UsageError(f"--euros : année {year} absente de la table des prix ; années possibles : {known}")
+            raise OutOfRange("euros", f"année {year} absente de la table des prix ; années possibles : {known}")
         return year
 
 
@@ -87,13 +87,3 @@ class Euros(NamedTuple):
 
     def convert(self, min_keur: float, max_keur: float, from_year: int | None = None) -> TodayPay:
         return self.prices.convert(min_keur, max_keur, self.year, from_year)
-
-
-def parse_year(text: str | None) -> int | None:
-    """The value of `--euros`: a year written in digits; UsageError otherwise."""
-    if text is None:
-        return None
-    cleaned = text.strip()
-    if not (cleaned.isascii() and cleaned.isdigit() and len(cleaned) == 4):
-        raise UsageError(f"--euros attend une année sur quatre chiffres (par exemple 2020) ; reçu : « {text[:20]} »")
-    return int(cleaned)

@@ -167,7 +167,7 @@ def euros_option() -> Any:
 
 def euros_for(catalog: Catalog, text: str | None) -> Euros | None:
     """The conversion to show, from `--euros` and the folder's price table (None: the folder has none)."""
-    from iae_cli.money import Euros, parse_year
+    from iae_cli.money import Euros
 
     year = parse_year(text)
     prices = catalog.prices()
@@ -175,4 +175,17 @@ def euros_for(catalog: Catalog, text: str | None) -> Euros | None:
         if year is not None:
             raise UsageError("--euros : ce dossier de données n'a pas de table des prix (prix.yaml)")
         return None
-    return Euros(prices, prices.check_year(year))
+    try:
+        return Euros(prices, prices.check_year(year))
+    except OutOfRange as error:
+        raise UsageError(f"--euros : {error.message}") from None
+
+
+def parse_year(text: str | None) -> int | None:
+    """The value of `--euros`: a year written in digits; UsageError otherwise."""
+    if text is None:
+        return None
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdigit() and len(cleaned) == 4):
+        raise UsageError(f"--euros attend une année sur quatre chiffres (par exemple 2020) ; reçu : « {text[:20]} »")
+    return int(cleaned)
