@@ -100,7 +100,7 @@ def compare_view(
     doc = Document().add(Heading(f"{c.a.title} → {c.b.title}"))
     columns = (_column(c.a, euros), _column(c.b, euros))
     rows = tuple((label, columns[0][i], columns[1][i]) for i, label in enumerate(ROWS))
-    doc.add(Table(("", c.a.title, c.b.title), rows))
+    doc.add(Table(("Rubrique", c.a.title, c.b.title), rows))
     if euros is not None and (c.a.fiche or c.b.fiche):
         doc.add(Paragraph(labels.euros_note(euros), "note"))
     for post in (c.a, c.b):
