@@ -33,18 +33,5 @@ method
 
 # Later facts (issue 12) and handouts (issue 14): landed ahead of the views that call them, at
 # 10:40 on the session's clock. Each line goes as soon as its caller lands.
-for_term
-with_code
-is_rome_code
-for_fiche
-check_year
 fiche_pages
-salary_cell
-salary_sentence
-euros_note
-since_blocks
-topic_blocks
-figures_blocks
-rome_blocks
-rome_answer
 later_blocks
