@@ -34,4 +34,3 @@ method
 # Later facts (issue 12) and handouts (issue 14): landed ahead of the views that call them, at
 # 10:40 on the session's clock. Each line goes as soon as its caller lands.
 fiche_pages
-later_blocks

@@ -228,8 +228,3 @@ def sector_later(facts: LaterFacts | None, topic: str, level: int) -> list[Block
     if topic == "history":
         return [*timeline_blocks(facts, level), Paragraph(as_of_note(facts.latest_date()), "note")]
     return topic_blocks(facts, topic, level)
-
-
-def later_blocks(later: FicheLater, rome: RomeTable | None, level: int = 2) -> list[Block]:
-    """What a fiche's handout adds after the study's facts: its ROME codes, then « Depuis 2008 »."""
-    return [*rome_blocks(later, rome, level), *since_blocks(later.entries, later.checked_as_of, level)]
