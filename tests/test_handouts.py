@@ -195,3 +195,18 @@ def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
     assert site.exit_code == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "<svg" not in index and "La carte compterait 140 postes : trop pour rester lisible." in index
+
+
+def test_dot_and_mermaid_keep_hostile_titles_as_text() -> None:
+    from iae_cli.careers import Edge
+    from iae_cli.render.dot import digraph, quote
+    from iae_cli.render.mermaid import flowchart
+
+    hostile = 'a"]; evil [label="x\\\nb'
+    assert quote(hostile) == '"a\\"]; evil [label=\\"x\\\\ b"'
+    edge = Edge("x", "y", "inferred", ("27-30",))
+    dot = digraph(["x", "y"], [edge], {"x": "direction-generale"}, lambda node: hostile)
+    assert dot.count("evil [label=") == 2 and "\n  evil" not in dot  # only inside quoted labels
+    assert '"x" -> "y" [style=dashed];' in dot
+    mermaid = flowchart(["x", "y"], [edge], lambda node: hostile)
+    assert '"' not in mermaid.split('["', 1)[1].split('"]', 1)[0]
