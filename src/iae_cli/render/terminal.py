@@ -99,10 +99,10 @@ def _table(block: Table, columns: int) -> RenderableType:
     headers, rows = table_rows(block)
     wide = needs_display_width(headers, rows)
     cells = [[h, *(row[i] for row in rows)] for i, h in enumerate(headers)]
-    widths = column_widths(cells, columns - 3 * len(headers) - 1, display_width if wide else None)
+    widths = column_widths(cells, columns - 3 * len(headers) - 1, wide)
     if widths is None:
         # Without borders the columns need 4 to 6 cells less; else one block per row.
-        if column_widths(cells, text_width - 2 * (len(headers) - 1), display_width if wide else None):
+        if column_widths(cells, text_width - 2 * (len(headers) - 1), wide):
             return _PlainLines(*table_layout(block, text_width))
         return _labelled(records(headers, rows, text_width), "bold")
     laid = [[cell_lines(cell, w, wide) for cell in column] for column, w in zip(cells, widths, strict=True)]

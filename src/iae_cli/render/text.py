@@ -31,16 +31,27 @@ from iae_cli.render.document import (
 # Latin letters and signs, typographic punctuation (including the narrow no-break space),
 # currency, arrows, box drawing. Text made only of these is measured by len(), the fast path.
 _ONE_CELL = re.compile(
-    "[\x00\x20-\x7e\xa0-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20bf\u2100-\u214f\u2190-\u22ff\u2500-\u25ff\ufffd]*"
+    "[\x00\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20bf\u2100-\u214f\u2190-\u22ff\u2500-\u25ff\ufffd]*"
 )
 _BLANKS = re.compile("[ \t]+")
 # Spaces a line never breaks at, as French typesetting wants: before « : ; ? ! » », after « « »
 # and after a dash (it stays with the words it introduces), between « p. » and its page, and
 # between a number and its unit (« 30 k€ », « 5 ans »). They are held as "\x00" while a text
 # is wrapped (data never holds "\x00": `clean` turned every control code into U+FFFD).
-_GLUED = re.compile(
-    r"[ \t]+(?=[:;?!»])|(?<=[«—])[ \t]+|(?<=\bp\.)[ \t]+(?=\d)|(?<=\d)[ \t]+(?=(?:k€|€|%|h|ans?|mois)(?!\w))"
-)
+_UNITS = r"(?:k€|€|%|h|ans?|mois)(?!\w)"
+_GLUED = re.compile(rf"[ \t]+(?:(?=[:;?!»])|(?<=[«—][ \t])|(?<=\bp\.[ \t])(?=\d)|(?<=\d[ \t])(?={_UNITS}))")
+# The same rule as a place where a line may break: a space none of the above holds.
+_BREAK = rf"(?<![«—]) (?![:;?!»])(?!(?<=\bp\. )\d)(?!(?<=\d ){_UNITS})"
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """Finds, from where it starts, the longest run of words that fits in `width` (group 1),
+    else the first `width` characters of a word too long for any line (group 2)."""
+    pattern = _LINE_PATTERNS.get(width)
+    if pattern is None:
+        pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?:{_BREAK}|$)|(.{{{width}}})")
+    return pattern
 
 
 def _glue(text: str) -> str:
@@ -75,7 +86,15 @@ def _split_at(word: str, room: int) -> tuple[str, str]:
 
 
 def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
-    words = [w for w in _BLANKS.split(text) if w]
+    room = width - display_width(rest)
+    words: list[str] = []
+    for word in _BLANKS.split(text):
+        # Words held together but too long for any line come apart where they were held,
+        # rather than be cut inside a word.
+        if "\x00" in word and display_width(word) > room:
+            words += word.split("\x00")
+        elif word:
+            words.append(word)
     if not words:
         return [first.rstrip()]
     lines: list[str] = []
@@ -88,8 +107,8 @@ def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
                 continue
             lines.append(line)
             line, used, bare = rest, display_width(rest), True
-        elif not lines and used + size > width >= display_width(rest) + size and first.strip():
-            lines.append(first.rstrip())  # a long label alone, its value below it
+        elif not lines and used + size > width and display_width(rest) < used and first.strip():
+            lines.append(first.rstrip())  # a long label alone, its value below it, with more room
             line, used = rest, display_width(rest)
         while used + size > width and word and width > used:  # wider than a line: the only cut
             head, word = _split_at(word, width - used)
@@ -102,36 +121,77 @@ def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
+def _fast_wrap(text: str, width: int, first: str, rest: str) -> list[str] | None:
+    """`_wrap_paragraph` for text one cell per character (nearly all French text), by regular
+    expression; None when the careful path is needed (wide characters, a first word that does
+    not fit after `first`)."""
+    if not _ONE_CELL.fullmatch(text + first + rest):
+        return None
+    if len(first) + len(text) <= width:
+        return [first + text if text else first.rstrip()]
+    room, later = width - len(first), width - len(rest)
+    head = _line_pattern(room).match(text) if room > 0 and later > 0 else None
+    if head is None or head.group(1) is None:
+        return None
+    found = _line_pattern(later).findall(text, head.end()) if head.end() < len(text) else []
+    if any(cut for _fits, cut in found):  # a word to cut: the careful path decides where
+        return None
+    return [first + head.group(1), *(rest + fits for fits, _cut in found)]
+
+
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """Lines of at most `width` cells; `first` starts the first line, `rest` the others.
     A line break in the text starts a new line (with `rest`)."""
     lines: list[str] = []
-    for index, paragraph in enumerate(_glue(clean(text)).split("\n")):
-        lines += _wrap_paragraph(paragraph, width, first if index == 0 else rest, rest)
-    return _unglue(lines)
+    for index, paragraph in enumerate(clean(text).split("\n")):
+        lead = first if index == 0 else rest
+        if "\t" in paragraph or "  " in paragraph:
+            paragraph = _BLANKS.sub(" ", paragraph)
+        paragraph = paragraph.strip(" ")
+        fast = _fast_wrap(paragraph, width, lead, rest)
+        lines += fast if fast is not None else _unglue(_wrap_paragraph(_glue(paragraph), width, lead, rest))
+    return lines
 
 
 # ---------------------------------------------------------------- tables
 
 
-def column_widths(columns: list[list[str]], budget: int, measure: object = None) -> list[int] | None:
+def _words(text: str) -> list[str]:
+    """The runs of `text` between ordinary spaces and line breaks (plain C-level splits)."""
+    return text.replace("\t", " ").replace(" ", "\n").split("\n")
+
+
+def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> list[int] | None:
     """Widths for columns of cells (header first) sharing `budget` cells, or None when even
     their longest words do not fit side by side (the table is then laid out as records)."""
-    width_of = len if measure is None else display_width
-    # Each distinct line or word measured once: thousands of rows repeat a few pay ranges and reasons.
-    naturals = [max(map(width_of, set("\n".join(column).split("\n")))) for column in columns]
-    widths = list(naturals)
-    if sum(widths) <= budget:
-        return widths
-    # Longest word of each column (ordinary spaces and line breaks only separate words).
-    floors = [
-        max(map(width_of, set(_BLANKS.sub("\n", _glue("\n".join(column))).split("\n"))), default=0)
-        for column in columns
-    ]
+    texts = ["\n".join(column) for column in columns]
+
+    def longest(parts: list[str]) -> int:  # wide text: each distinct line or word measured once
+        return max(map(display_width, set(parts))) if wide else max(map(len, parts))
+
+    naturals = [longest(text.split("\n")) for text in texts]
+    if sum(naturals) <= budget:
+        return naturals
+    # Each column keeps its longest word; words that no-break rules hold together (« 30 k€ »)
+    # are measured only in the columns that wrap, the others never break a line.
+    floors = [longest(_words(text)) for text in texts]
+    measured: set[int] = set()
+    while True:
+        widths = _shrink(naturals, floors, budget)
+        wrapping = [i for i, w in enumerate(widths or []) if w < naturals[i] and i not in measured]
+        if not wrapping:
+            return widths
+        for i in wrapping:
+            measured.add(i)
+            floors[i] = longest(_words(_glue(texts[i])))
+
+
+def _shrink(naturals: list[int], floors: list[int], budget: int) -> list[int] | None:
+    """Narrow the widest column that can still wrap between words, one cell at a time."""
     if sum(floors) > budget:
         return None
+    widths = list(naturals)
     while sum(widths) > budget:
-        # Narrow the widest column that can still wrap between words.
         shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
         if not shrinkable:
             return None
@@ -172,7 +232,7 @@ def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     gap = 2
     # Column by column, with C-level joins and splits: tables may have thousands of rows.
     columns = [[h, *(row[i] for row in rows)] for i, h in enumerate(headers)]
-    widths = column_widths(columns, width - gap * (count - 1), display_width if wide else None)
+    widths = column_widths(columns, width - gap * (count - 1), wide)
     if widths is None:
         return [], [text for text, _label in records(headers, rows, width)]
     naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
@@ -203,9 +263,6 @@ def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     return head, body
 
 
-_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
 def _cell_lines(cell: str, width: int) -> list[str]:
     """Greedy word wrap of a table cell, faster than `wrap` for thousands of cells: each line
     is the longest run of words that fits, or a word cut at the column width. Only ordinary
@@ -215,11 +272,9 @@ def _cell_lines(cell: str, width: int) -> list[str]:
         if len(part) <= width:
             lines.append(part)
             continue
-        pattern = _LINE_PATTERNS.get(width)
-        if pattern is None:
-            pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?: |$)|([^ ]{{{width}}})")
-        found = pattern.findall(_glue(_BLANKS.sub(" ", part).strip(" ")))
-        lines += [(fits or cut).replace("\x00", " ") for fits, cut in found] or [""]
+        if "\t" in part or "  " in part:
+            part = _BLANKS.sub(" ", part)
+        lines += [fits or cut.strip(" ") for fits, cut in _line_pattern(width).findall(part.strip(" "))] or [""]
     return lines
 
 
@@ -263,16 +318,18 @@ def records(headers: list[str], rows: list[list[str]], width: int) -> list[tuple
 # ---------------------------------------------------------------- trees
 
 
+def _longest_word(text: str) -> int:
+    """Cells of the widest run of text a line may not break (words held by no-break rules)."""
+    words = _BLANKS.split(_glue(text))
+    return max(map(len if _ONE_CELL.fullmatch(text) else display_width, words), default=0)
+
+
 def tree_layout(block: Tree, width: int) -> list[tuple[str, str]]:
     """A tree as (guide, text) lines: siblings drawn with « ├ », the last one with « └ », and
     wrapped text kept under its own start. When the deepest entries would leave no room for
     their longest word, an outline numbered 1, 1.1, 1.2… takes the tree's place."""
     items = [(depth, clean(text)) for depth, text in block.lines]
-    deepest = max(
-        (2 * depth + max(map(display_width, _BLANKS.split(text)), default=0) for depth, text in items),
-        default=0,
-    )
-    if deepest > width:
+    if any(2 * depth + _longest_word(text) > width for depth, text in items if 2 * depth + len(text) > width):
         return _outline(items, width)
     last = _last_siblings([depth for depth, _text in items])
     out: list[tuple[str, str]] = []
