@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iae_cli.render.document import Document, Table, Tree
-from iae_cli.render.text import _longest_word, display_width, labelled, table_lines, tree_layout, wrap
+from iae_cli.render.lines import display_width, longest_word, wrap
+from iae_cli.render.text import labelled, table_lines, tree_layout
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WORD = st.sampled_from(
@@ -50,7 +51,7 @@ def _squeeze(text: str) -> str:
 def test_wrap_fits_keeps_every_word_and_breaks_only_at_spaces(text: str, width: int) -> None:
     lines = wrap(text, width, "- ", "  ")
     assert all(display_width(line) <= width for line in lines)
-    if _longest_word(text) <= width - 2:  # no word to cut: the lines hold the text, broken at spaces
+    if longest_word(text) <= width - 2:  # no word to cut: the lines hold the text, broken at spaces
         assert " ".join(line[2:] for line in lines if line.strip()).strip() == _squeeze(text)
 
 
@@ -58,7 +59,7 @@ def test_wrap_fits_keeps_every_word_and_breaks_only_at_spaces(text: str, width: 
 @given(_TEXT, st.integers(12, 100))
 def test_no_line_starts_with_french_closing_punctuation(text: str, width: int) -> None:
     lines = wrap(text, width)
-    if _longest_word(text) > width:  # a run held together but wider than the line is cut anywhere
+    if longest_word(text) > width:  # a run held together but wider than the line is cut anywhere
         return
     for before, after in itertools.pairwise(lines):
         assert not after.startswith((":", ";", "?", "!", "»")), lines

@@ -58,7 +58,7 @@ def error_text(message: str) -> str:
     line for a program reading a pipe."""
     if not sys.stderr.isatty():
         return message + "\n"
-    from iae_cli.render.text import wrap
+    from iae_cli.render.lines import wrap
 
     return "\n".join(wrap(message, max(20, shutil.get_terminal_size((80, 24)).columns) - 1, "", "  ")) + "\n"
 
@@ -71,7 +71,7 @@ def emit_lines(lines: list[str]) -> None:
     if not at_terminal():
         sys.stdout.write("".join(clean(line) + "\n" for line in lines))
         return
-    from iae_cli.render.text import wrap
+    from iae_cli.render.lines import wrap
 
     sys.stdout.write("".join(line + "\n" for text in lines for line in wrap(text, width(), "", "  ")))
 

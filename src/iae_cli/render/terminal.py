@@ -33,11 +33,11 @@ from iae_cli.render.document import (
     clean,
     mark,
 )
+from iae_cli.render.lines import display_width, wrap
 from iae_cli.render.text import (
     PREFIXES,
     cell_lines,
     column_widths,
-    display_width,
     labelled,
     needs_display_width,
     records,
@@ -45,7 +45,6 @@ from iae_cli.render.text import (
     table_rows,
     tree_layout,
     tree_lines,
-    wrap,
 )
 
 # Rich measures every cell and wraps every line: a 5,000-row table took over 3 s, a career map

@@ -1,15 +1,13 @@
 """Plain text for pipes, NO_COLOR and dumb terminals: no escape codes, wrapped to a width.
 
-The layout rules live here and the Rich renderer uses them too, so that both keep the same
-promises: a line is broken only at an ordinary space (never at a no-break space, which holds
-« 3 300 » or « p. 15 » together, nor at a hyphen, which holds ids together); a word is cut only
-when it alone is wider than the line; a table too wide for the screen becomes one block per row.
+The layouts live here and the Rich renderer uses them too, so that both keep the same
+promises (lines break as `render.lines` allows): a table keeps each column as wide as its
+longest word, and becomes one block per row when the screen is too narrow for that; a tree
+draws its guides and keeps wrapped text under its own start.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from itertools import zip_longest
 
 from iae_cli.render.document import (
@@ -26,139 +24,9 @@ from iae_cli.render.document import (
     clean_all,
     mark,
 )
-
-# Characters one terminal cell wide, the only ones in French text as the study writes it:
-# Latin letters and signs, typographic punctuation (including the narrow no-break space),
-# currency, arrows, box drawing. Text made only of these is measured by len(), the fast path.
-_ONE_CELL = re.compile(
-    "[\x00\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20bf\u2100-\u214f\u2190-\u22ff\u2500-\u25ff\ufffd]*"
-)
-_BLANKS = re.compile("[ \t]+")
-# Spaces a line never breaks at, as French typesetting wants: before « : ; ? ! » », after « « »
-# and after a dash (it stays with the words it introduces), between « p. » and its page, and
-# between a number and its unit (« 30 k€ », « 5 ans »). They are held as "\x00" while a text
-# is wrapped (data never holds "\x00": `clean` turned every control code into U+FFFD).
-_UNITS = r"(?:k€|€|%|h|ans?|mois)(?!\w)"
-_GLUED = re.compile(rf"[ \t]+(?:(?=[:;?!»])|(?<=[«—][ \t])|(?<=\bp\.[ \t])(?=\d)|(?<=\d[ \t])(?={_UNITS}))")
-# The same rule as a place where a line may break: a space none of the above holds.
-_BREAK = rf"(?<![«—]) (?![:;?!»])(?!(?<=\bp\. )\d)(?!(?<=\d ){_UNITS})"
-_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
-def _line_pattern(width: int) -> re.Pattern[str]:
-    """Finds, from where it starts, the longest run of words that fits in `width` (group 1),
-    else the first `width` characters of a word too long for any line (group 2)."""
-    pattern = _LINE_PATTERNS.get(width)
-    if pattern is None:
-        pattern = _LINE_PATTERNS[width] = re.compile(rf"(.{{1,{width}}})(?:{_BREAK}|$)|(.{{{width}}})")
-    return pattern
-
-
-def _glue(text: str) -> str:
-    return _GLUED.sub("\x00", text)
-
-
-def _unglue(lines: list[str]) -> list[str]:
-    return [line.replace("\x00", " ") for line in lines]
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def display_width(text: str) -> int:
-    """Terminal cells taken by `text`: 2 for wide (CJK, emoji) characters, 0 for combining ones."""
-    if _ONE_CELL.fullmatch(text):
-        return len(text)
-    return sum(map(_char_width, text))
-
-
-def _split_at(word: str, room: int) -> tuple[str, str]:
-    """The longest head of `word` that takes at most `room` cells (at least one character)."""
-    used = 0
-    for index, char in enumerate(word):
-        used += _char_width(char) if not _ONE_CELL.fullmatch(char) else 1
-        if used > room:
-            return word[: max(index, 1)], word[max(index, 1) :]
-    return word, ""
-
-
-def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
-    room = width - display_width(rest)
-    words: list[str] = []
-    for word in _BLANKS.split(text):
-        # Words held together but too long for any line come apart where they were held,
-        # rather than be cut inside a word.
-        if "\x00" in word and display_width(word) > room:
-            words += word.split("\x00")
-        elif word:
-            words.append(word)
-    if not words:
-        return [first.rstrip()]
-    lines: list[str] = []
-    line, used, bare = first, display_width(first), True  # bare: only the indent so far
-    for word in words:
-        size = display_width(word)
-        if not bare:
-            if used + 1 + size <= width:
-                line, used = f"{line} {word}", used + 1 + size
-                continue
-            lines.append(line)
-            line, used, bare = rest, display_width(rest), True
-        elif not lines and used + size > width and display_width(rest) < used and first.strip():
-            lines.append(first.rstrip())  # a long label alone, its value below it, with more room
-            line, used = rest, display_width(rest)
-        while used + size > width and word and width > used:  # wider than a line: the only cut
-            head, word = _split_at(word, width - used)
-            lines.append(line + head)
-            line, used, size = rest, display_width(rest), display_width(word)
-        if word:
-            line, used, bare = line + word, used + size, False
-    if not bare or not lines:
-        lines.append(line)
-    return lines
-
-
-def _fast_wrap(text: str, width: int, first: str, rest: str) -> list[str] | None:
-    """`_wrap_paragraph` for text one cell per character (nearly all French text), by regular
-    expression; None when the careful path is needed (wide characters, a first word that does
-    not fit after `first`)."""
-    if not _ONE_CELL.fullmatch(text + first + rest):
-        return None
-    if len(first) + len(text) <= width:
-        return [first + text if text else first.rstrip()]
-    room, later = width - len(first), width - len(rest)
-    head = _line_pattern(room).match(text) if room > 0 and later > 0 else None
-    if head is None or head.group(1) is None:
-        return None
-    found = _line_pattern(later).findall(text, head.end()) if head.end() < len(text) else []
-    if any(cut for _fits, cut in found):  # a word to cut: the careful path decides where
-        return None
-    return [first + head.group(1), *(rest + fits for fits, _cut in found)]
-
-
-def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Lines of at most `width` cells; `first` starts the first line, `rest` the others.
-    A line break in the text starts a new line (with `rest`)."""
-    lines: list[str] = []
-    for index, paragraph in enumerate(clean(text).split("\n")):
-        lead = first if index == 0 else rest
-        if "\t" in paragraph or "  " in paragraph:
-            paragraph = _BLANKS.sub(" ", paragraph)
-        paragraph = paragraph.strip(" ")
-        fast = _fast_wrap(paragraph, width, lead, rest)
-        lines += fast if fast is not None else _unglue(_wrap_paragraph(_glue(paragraph), width, lead, rest))
-    return lines
-
+from iae_cli.render.lines import BLANKS, ONE_CELL, display_width, glue, line_pattern, longest_word, words, wrap
 
 # ---------------------------------------------------------------- tables
-
-
-def _words(text: str) -> list[str]:
-    """The runs of `text` between ordinary spaces and line breaks (plain C-level splits)."""
-    return text.replace("\t", " ").replace(" ", "\n").split("\n")
 
 
 def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> list[int] | None:
@@ -174,7 +42,7 @@ def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> 
         return naturals
     # Each column keeps its longest word; words that no-break rules hold together (« 30 k€ »)
     # are measured only in the columns that wrap, the others never break a line.
-    floors = [longest(_words(text)) for text in texts]
+    floors = [longest(words(text)) for text in texts]
     measured: set[int] = set()
     while True:
         widths = _shrink(naturals, floors, budget)
@@ -183,7 +51,7 @@ def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> 
             return widths
         for i in wrapping:
             measured.add(i)
-            floors[i] = longest(_words(_glue(texts[i])))
+            floors[i] = longest(words(glue(texts[i])))
 
 
 def _shrink(naturals: list[int], floors: list[int], budget: int) -> list[int] | None:
@@ -207,7 +75,7 @@ def table_rows(block: Table) -> tuple[list[str], list[list[str]]]:
 
 
 def needs_display_width(headers: list[str], rows: list[list[str]]) -> bool:
-    return not _ONE_CELL.fullmatch("".join([*headers, *(cell for row in rows for cell in row)]))
+    return not ONE_CELL.fullmatch("".join([*headers, *(cell for row in rows for cell in row)]))
 
 
 def cell_lines(cell: str, width: int, wide: bool = False) -> list[str]:
@@ -273,8 +141,8 @@ def _cell_lines(cell: str, width: int) -> list[str]:
             lines.append(part)
             continue
         if "\t" in part or "  " in part:
-            part = _BLANKS.sub(" ", part)
-        lines += [fits or cut.strip(" ") for fits, cut in _line_pattern(width).findall(part.strip(" "))] or [""]
+            part = BLANKS.sub(" ", part)
+        lines += [fits or cut.strip(" ") for fits, cut in line_pattern(width).findall(part.strip(" "))] or [""]
     return lines
 
 
@@ -318,18 +186,12 @@ def records(headers: list[str], rows: list[list[str]], width: int) -> list[tuple
 # ---------------------------------------------------------------- trees
 
 
-def _longest_word(text: str) -> int:
-    """Cells of the widest run of text a line may not break (words held by no-break rules)."""
-    words = _BLANKS.split(_glue(text))
-    return max(map(len if _ONE_CELL.fullmatch(text) else display_width, words), default=0)
-
-
 def tree_layout(block: Tree, width: int) -> list[tuple[str, str]]:
     """A tree as (guide, text) lines: siblings drawn with « ├ », the last one with « └ », and
     wrapped text kept under its own start. When the deepest entries would leave no room for
     their longest word, an outline numbered 1, 1.1, 1.2… takes the tree's place."""
     items = [(depth, clean(text)) for depth, text in block.lines]
-    if any(2 * depth + _longest_word(text) > width for depth, text in items if 2 * depth + len(text) > width):
+    if any(2 * depth + longest_word(text) > width for depth, text in items if 2 * depth + len(text) > width):
         return _outline(items, width)
     last = _last_siblings([depth for depth, _text in items])
     out: list[tuple[str, str]] = []
