@@ -269,21 +269,21 @@ def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:
 
 
 def _fill(connection: sqlite3.Connection, entries: Iterable[Entry], signature: str) -> None:
+    """Insert each entry as it comes (thousands of fiches are never all held at once)."""
     vocabulary: set[str] = set()
-    rows = []
-    texts = []
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for rowid, entry in enumerate(entries, start=1):
-        body = words("\n".join([text for _section, text in entry.passages]))
-        vocabulary.update(body)
-        rows.append((rowid, entry.kind, entry.id, entry.title, dumps(entry.passages)))
-        texts.append((rowid, stemmed(words(f"{entry.title} {entry.id.replace('-', ' ')}")), stemmed(body)))
-    vocabulary = {w for w in vocabulary if len(w) > 2 and not w.isdigit()}
+    add_entry = "INSERT INTO entries VALUES (?, ?, ?, ?, ?)"
+    add_text = "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)"
     with connection:
         connection.execute("INSERT INTO meta VALUES ('signature', ?)", (f"{FORMAT}:{signature}",))
-        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
-        connection.executemany("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", texts)
-        connection.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in sorted(vocabulary)))
+        for rowid, entry in enumerate(entries, start=1):
+            body = words("\n".join([text for _section, text in entry.passages]))
+            vocabulary.update(body)
+            connection.execute(add_entry, (rowid, entry.kind, entry.id, entry.title, dumps(entry.passages)))
+            title = stemmed(words(f"{entry.title} {entry.id.replace('-', ' ')}"))
+            connection.execute(add_text, (rowid, title, stemmed(body)))
+        kept = sorted(w for w in vocabulary if len(w) > 2 and not w.isdigit())
+        connection.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in kept))
 
 
 def _save(memory: sqlite3.Connection, path: Path) -> None:
