@@ -45,6 +45,8 @@ COMMANDS: dict[str, list[str]] = {
     "sector": ["sector"],
     "glossary": ["glossary"],
     "glossary CAE": ["glossary", "CAE"],
+    "search": ["search", "insertion"],
+    "compare": ["compare", "charge-insertion", "directeur-reseau-insertion"],
     "validate cassé": ["--data", "data", "validate"],
     "erreur métier inconnu": ["show", "inconnu"],
     "erreur bac": ["match", "--bac", "12", "--years", "1"],
