@@ -5,7 +5,7 @@ no script, no external resource), so the folder opens from file:// on any machin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iae_cli.model import LEVEL_LABELS, LEVEL_ORDER, Fiche, GlossaryTerm, Role
@@ -18,17 +18,26 @@ from iae_cli.render.svg import MAP_LIMIT, graph_svg
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
+    from iae_cli.later import LaterEntry, LaterFacts
+    from iae_cli.money import PriceIndex, TodayPay
 
 INDEX, SECTOR, GLOSSARY = "index.html", "secteur.html", "glossaire.html"
 SITE_TITLE = "Les emplois cadres de l'insertion par l'activité économique"
 
 
 class SiteData(NamedTuple):
+    """What the site shows; the later facts (after 2008) are optional, as in a personal data folder."""
+
     fiches: list[Fiche]
     roles: Mapping[str, Role]
     graph: CareerGraph
-    sector: dict[str, Any]
+    sector: Any
     glossary: tuple[GlossaryTerm, ...]
+    later: LaterFacts | None = None
+    prices: PriceIndex | None = None
+    today: Mapping[str, TodayPay] = {}
+    glossary_later: Mapping[str, Sequence[LaterEntry]] | None = None
+    later_terms: frozenset[str] = frozenset()
 
 
 def page_of(node: str, fiches: Iterable[str]) -> str:
@@ -85,10 +94,13 @@ class _Site:
             return []
         return [Paragraph(f"Passage {LINK_WORDS['inferred']} : {', '.join(inferred)}.", "note")]
 
+    def finish(self, doc: Document, pages: list[str]) -> Document:
+        return finish(doc, self.data.glossary, pages, self.data.later, self.data.prices)
+
     def fiche_page(self, f: Fiche) -> str:
-        doc = Document().add(*fiche_body(f, self.title_of))
+        doc = Document().add(*fiche_body(f, self.title_of, today=self.data.today.get(f.id)))
         doc.add(Heading("Sur la carte des évolutions", 2), *self.neighbours(f.id), *self.kinds_note(f.id))
-        return self.html(self.title_of(f.id), finish(doc, self.data.glossary, [f.summary.pages]))
+        return self.html(self.title_of(f.id), self.finish(doc, [f.summary.pages]))
 
     def role_page(self, role: Role) -> str:
         doc = Document().add(Heading(role.title))
@@ -96,7 +108,7 @@ class _Site:
         if role.note:
             doc.add(Paragraph(role.note))
         doc.add(*self.neighbours(role.id), *self.kinds_note(role.id))
-        return self.html(role.title, finish(doc, self.data.glossary, [role.pages]))
+        return self.html(role.title, self.finish(doc, [role.pages]))
 
     def index(self) -> str:
         intro = finish(
@@ -142,8 +154,11 @@ class _Site:
         out = {INDEX: self.index()}
         out.update({page_of(f.id, self.fiche_ids): self.fiche_page(f) for f in self.data.fiches})
         out.update({page_of(r.id, self.fiche_ids): self.role_page(r) for r in self.data.roles.values()})
-        out[SECTOR] = self.html("Le secteur de l'IAE", sector_view(self.data.sector))
-        glossary = Document().add(Heading("Les sigles de l'étude")).add(*glossary_view(self.data.glossary).blocks)
+        out[SECTOR] = self.html("Le secteur de l'IAE", sector_view(self.data.sector, None, self.data.later))
+        d = self.data
+        as_of = d.later.latest_date() if d.later is not None else None
+        terms = glossary_view(d.glossary, d.glossary_later, d.later_terms, as_of)
+        glossary = Document().add(Heading("Les sigles de l'étude")).add(*terms.blocks)
         out[GLOSSARY] = self.html("Les sigles de l'étude", glossary)
         return out
 

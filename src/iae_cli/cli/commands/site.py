@@ -9,6 +9,7 @@ import typer
 
 from iae_cli.cli.app import state
 from iae_cli.errors import UsageError
+from iae_cli.model import GlossaryTerm
 
 
 def run(
@@ -22,13 +23,26 @@ def run(
 
     target = Path(folder)
     _check_target(target, folder, force)
+    from iae_cli.lookup import fold
+
     catalog = state(ctx).catalog()
+    fiches = [catalog.fiche(fiche_id) for fiche_id in catalog.summaries]
+    later, prices, terms = catalog.later(), catalog.prices(), catalog.glossary()
+    later_terms: tuple[GlossaryTerm, ...] = ()
+    if later is not None:  # as `iae glossary` shows them: the study's terms, then the later ones
+        later_terms = later.glossary_terms((t.term for t in terms), fold)
+    pay = {f.id: f.summary.salary for f in fiches}
     data = SiteData(
-        [catalog.fiche(fiche_id) for fiche_id in catalog.summaries],
+        fiches,
         catalog.roles,
         catalog.graph(),
         catalog.sector(),
-        catalog.glossary(),
+        terms + later_terms,
+        later,
+        prices,
+        {i: prices.convert(s.min_keur, s.max_keur, prices.latest, s.year) for i, s in pay.items()} if prices else {},
+        {t.term: later.for_term(fold(t.term), fold) for t in terms + later_terms} if later is not None else None,
+        frozenset(t.term for t in later_terms),
     )
     pages = site_pages(data)
     try:
