@@ -148,6 +148,7 @@ def test_markdown_handout_has_the_later_block() -> None:
         ["match", "--bac", "2", "--years", "0"],
         ["path", "charge-insertion", "responsable-site-insertion"],
         ["show", "charge-insertion"],
+        ["orient", "--bac", "master", "--years", "2", "--domaine", "action-sociale", "--envie", "accompagner"],
     ],
 )
 def test_every_pay_shown_carries_its_2025_equivalent(args: list[str]) -> None:

@@ -12,6 +12,7 @@ from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
+    from iae_cli.money import Euros
     from iae_cli.orient import Assessment, Orientation, Person
 
 SHOWN = 10
@@ -84,14 +85,23 @@ def missing_lines(a: Assessment, person: Person) -> list[str]:
     return out
 
 
-def orient_view(o: Orientation, graph: CareerGraph, title_of: Callable[[str], str], limit: int = SHOWN) -> Document:
+def orient_view(
+    o: Orientation,
+    graph: CareerGraph,
+    title_of: Callable[[str], str],
+    limit: int = SHOWN,
+    euros: Euros | None = None,
+) -> Document:
+    """The orientation; `euros` adds each 2008 pay in another year's euros (issue 12)."""
     person = o.person
     best = max((a.fit for a in (*o.open, *o.next)), default=0.0)
     doc = Document().add(Heading(f"Votre orientation : {profile_line(person)}"))
     doc.add(Heading(f"Postes ouverts dès maintenant ({len(o.open)})", 2))
     if o.open:
-        rows = tuple((_name(a), labels.salary(a.fiche.salary), _why_open(a, person, best)) for a in o.open[:limit])
-        doc.add(Table(("Poste / identifiant / niveau", "Salaire 2008", "Pourquoi"), rows))
+        rows = tuple(
+            (_name(a), labels.salary_cell(a.fiche.salary, euros), _why_open(a, person, best)) for a in o.open[:limit]
+        )
+        doc.add(Table(("Poste / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
     else:
         doc.add(Paragraph("Aucun poste n'est encore ouvert avec ce profil : voyez ci-dessous ce qui manque."))
     if o.next:
@@ -119,4 +129,6 @@ def orient_view(o: Orientation, graph: CareerGraph, title_of: Callable[[str], st
                 "note",
             )
         )
+    if euros is not None:
+        doc.add(Paragraph(labels.euros_note(euros), "note"))
     return doc

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.options import check_format, domain_option, format_option, parse_domain
+from iae_cli.cli.options import check_format, domain_option, euros_for, euros_option, format_option, parse_domain
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import IaeError, UsageError
 
@@ -127,6 +127,7 @@ def run(
     current: str | None = typer.Option(
         None, "--poste", help="Votre poste actuel (fiche ou poste cité).", metavar="POSTE"
     ),
+    euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.orient import WISHES, Person, orient, wish_scores
@@ -181,7 +182,7 @@ def run(
         return
     from iae_cli.render.orient_views import orient_view
 
-    view = orient_view(result, graph, catalog.title_of)
+    view = orient_view(result, graph, catalog.title_of, euros=euros_for(catalog, euros))
     if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
         from iae_cli.cli.handout import emit_handout
 
