@@ -130,6 +130,11 @@ def test_graph_highlights_a_route() -> None:
     assert len(re.findall(r'class="move \w+ on"', svg)) == 3 + 1  # and the legend
     assert "parcours demandé" in svg
     assert run("path", "travailleur-social", "directeur-reseau-insertion", "-f", "svg").stdout == svg
+    mermaid = run("graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion", "-f", "mermaid").stdout
+    assert "  class n_charge_insertion,n_directeur_reseau_insertion,n_responsable_site_insertion," in mermaid
+    assert len(mermaid.split("  linkStyle ", 1)[1].split(" ", 1)[0].split(",")) == 3
+    dot = run("graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion", "-f", "dot").stdout
+    assert dot.count("color=red") == 3
 
 
 @pytest.mark.parametrize(

@@ -61,12 +61,12 @@ def run(
     elif fmt == "dot":
         from iae_cli.render.dot import digraph
 
-        on = {(a, b) for r in routes for a, b in itertools.pairwise(r)}
-        text = digraph(graph.nodes, edges, level_of, catalog.title_of, on)
+        text = digraph(graph.nodes, edges, level_of, catalog.title_of, _moves(routes))
     else:
         from iae_cli.render.mermaid import flowchart
 
-        text = flowchart(graph.nodes, edges, catalog.title_of)
+        on_nodes = sorted({n for r in routes for n in r})
+        text = flowchart(graph.nodes, edges, catalog.title_of, (on_nodes, _moves(routes)))
     typer.echo(text, nl=False)
 
 
@@ -93,6 +93,10 @@ def _routes(graph: CareerGraph, start: str | None, goal: str | None, stated_only
                     queue.append(previous)
         return [tuple(reversed(_walk(after, node))) for node in after if node != goal]
     return []
+
+
+def _moves(routes: list[Route]) -> set[tuple[str, str]]:
+    return {(a, b) for r in routes for a, b in itertools.pairwise(r)}
 
 
 def _walk(parents: dict[str, str | None], node: str) -> Route:
