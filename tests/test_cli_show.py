@@ -180,7 +180,8 @@ def test_empty_data_option_is_refused() -> None:
 def test_iae_alone_prints_the_help() -> None:
     result = run()
     assert result.exit_code == 0
-    assert result.stdout.startswith("Utilisation : iae") and "Commandes:" in result.stdout
+    assert result.stdout.startswith("Utilisation\u00a0: iae [OPTIONS] COMMANDE [ARGUMENTS]...")
+    assert "\nCommandes\u00a0:\n" in result.stdout and "\nOptions\u00a0:\n" in result.stdout
     assert result.stderr == ""
 
 

@@ -341,11 +341,11 @@ def test_no_file_outside_the_cache_is_written(data_copy: Path, tmp_path: Path, i
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("", "nom de métier vide"),
-        ("   ", "nom de métier vide"),
-        ("x" * 10_000, "nom de métier trop long (10000 caractères"),
-        ("\x1b[31m\x07\x00", "aucun métier ne s'appelle"),
-        ("charge\x1b[2J-insertion-zzz", "aucun métier ne s'appelle"),
+        ("", "nom de poste vide"),
+        ("   ", "nom de poste vide"),
+        ("x" * 10_000, "nom de poste trop long (10000 caractères"),
+        ("\x1b[31m\x07\x00", "aucun poste ne s'appelle"),
+        ("charge\x1b[2J-insertion-zzz", "aucun poste ne s'appelle"),
         ("responsable", "ambigu"),
     ],
 )

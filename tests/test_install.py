@@ -155,7 +155,7 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
 
 
 def test_shell_completion_through_the_installed_script(tmp_path: Path) -> None:
-    """What bash runs on TAB (the script `iae --show-completion bash` installs)."""
+    """What bash runs on TAB (the script `iae --show-completion bash` installs): fiches, then roles."""
     env = _env(_IAE_COMPLETE="complete_bash", COMP_WORDS="iae show resp", COMP_CWORD="2")
     done = subprocess.run([str(BIN / "iae")], cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
     assert (done.returncode, done.stderr) == (0, "")
@@ -163,6 +163,9 @@ def test_shell_completion_through_the_installed_script(tmp_path: Path) -> None:
         "responsable-conseillers-microcredit",
         "responsable-fonctionnel",
         "responsable-site-insertion",
+        "responsable-insertion-association",
+        "responsable-domaine-action",
+        "responsable-rse-grande-entreprise",
     ]
 
 
@@ -179,5 +182,5 @@ def test_atexit_handlers_run_when_a_tracer_watches(watched: bool, tmp_path: Path
         "main()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=_env())
-    assert done.returncode == 1 and "Aucun poste accessible" in done.stdout
+    assert done.returncode == 1 and "Ce profil est loin de tous les postes de l'étude" in done.stdout
     assert ("atexit ran" in done.stderr) is watched

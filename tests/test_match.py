@@ -143,8 +143,9 @@ def test_match_text_explains_what_is_missing() -> None:
         " ".join(result.stdout.split())
     )
     assert "bac+4 à 5 demandé, vous avez bac+3" in result.stdout
-    assert "VAE" in result.stdout
-    assert "le tableau de synthèse" in result.stdout
+    assert result.stdout.count("VAE") == 1  # said once, below the tables
+    said = " ".join(result.stdout.split())
+    assert said.count("Le tableau de synthèse de l'étude (p. 15-20) range ces postes dans la tranche des jeunes") == 1
     narrow = run("match", "--bac", "3", "--years", "1")
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
 
@@ -196,7 +197,18 @@ def test_a_post_open_with_a_caveat_is_a_result() -> None:
 def test_match_with_no_eligible_post_exits_1() -> None:
     result = run("match", "--bac", "0", "--years", "0")
     assert result.exit_code == 1
-    assert "Aucun poste accessible" in result.stdout
+    said = " ".join(result.stdout.split())
+    assert "Aucun poste de l'étude ne vous est accessible aujourd'hui. Le plus proche est Chargé d'insertion" in said
+    assert "Les 7 postes, du plus proche au plus lointain, et ce qui vous manque pour y accéder" in said
+
+
+def test_match_says_plainly_when_a_profile_is_far_from_every_post() -> None:
+    result = run("match", "--bac", "0", "--years", "0", "--level", "direction")
+    said = " ".join(result.stdout.split())
+    assert result.exit_code == 1
+    assert "Niveau retenu : Direction générale (--level direction-generale)" in said
+    assert "Ce profil est loin de tous les postes de l'étude" in said
+    assert "(au moins bac+4) et plus d'expérience (au moins 5 ans)" in said
 
 
 @pytest.mark.parametrize(
@@ -231,7 +243,7 @@ def test_match_accepts_decimal_comma_and_bac_prefix() -> None:
 
 def test_near_misses_are_limited_in_text_but_complete_in_json() -> None:
     text = run("match", "--bac", "2", "--years", "0", "--near", "2", env={"COLUMNS": "250"}).stdout
-    assert "Presque (6)" in text and "… et 4 autre(s)" in text
+    assert "Les 6 autres postes, du plus proche au plus lointain" in text and "… et 4 autre(s)" in text
     assert len(json.loads(run("match", "--bac", "2", "--years", "0", "--near", "2", "-f", "json").stdout)["near"]) == 6
     assert "autre(s)" not in run("match", "--bac", "2", "--years", "0", "--near", "0").stdout
     assert run("match", "--bac", "2", "--years", "0", "--near", "-3").exit_code == 2

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import pytest
 
+from iae_cli.cli.app import COMMANDS
 from tests.conftest import run
 
 CASES = [
     (["--bogus"], "option inconnue : --bogus (aide : iae --help)"),
-    (["lsit"], "commande inconnue : lsit (aide : iae --help)"),
+    (["lsit"], "commande inconnue : « lsit » ; vouliez-vous dire site ou list ou validate ?"),
+    (["shwo"], "commande inconnue : « shwo » ; vouliez-vous dire show ?"),
+    (
+        ["--data", "data"],
+        "commande manquante ; commandes : " + ", ".join(COMMANDS) + " (voir « iae help »)",
+    ),
     (["list", "--format"], "l'option --format attend une valeur (aide : iae list --help)"),
     (["--data", "list", "list", "--level"], "l'option --level attend une valeur (aide : iae list --help)"),
     (["match", "--bac", "3"], "option manquante : --years (aide : iae match --help)"),
-    (["show"], "argument manquant : MÉTIER (aide : iae show --help)"),
+    (["path"], "argument manquant : DÉPART (aide : iae path --help)"),
+    (["path", "-s"], "option inconnue : -s (aide : iae path --help)"),
+    (["list", "--roles=oui"], "l'option --roles ne prend pas de valeur (aide : iae list --help)"),
+    (
+        ["list", "-l", "encadrement"],
+        "niveau « encadrement » ambigu ; il peut désigner "
+        "encadrement-intermediaire ou encadrement-proximite : précisez",
+    ),
+    (
+        ["show", "charge", "-f", "pdf"],
+        "format « pdf » non proposé ici ; formats possibles : table, json, yaml, markdown, html",
+    ),
+    (["help", "shwo"], "commande inconnue : « shwo » ; vouliez-vous dire show ?"),
     (
         ["path", "charge-insertion", "directeur-reseau-insertion", "--all=3"],
         "l'option --all ne prend pas de valeur (aide : iae path --help)",

@@ -12,6 +12,7 @@ niveau I (bac+5) since it replaced the DSTS in 2006 (décret du 30 juin 2006, AS
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from iae_cli.french import fold
@@ -108,3 +109,17 @@ def accepts(alternatives: tuple[str, ...], diploma: Diploma) -> str | None:
         if re.search(rf"\b{re.escape(family)}\b", _key(alternative)):
             return alternative
     return None
+
+
+_YEARS = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*(?:ans?|annees?)?")
+
+
+def years_of(text: str) -> float | None:
+    """A number of years as typed on a command line (« 3 », « 1,5 », « 3 ans », « 2 années »), or None.
+
+    A value out of range (-3, 70) is returned as it is: match.check_profile refuses it.
+    """
+    key = " ".join(unicodedata.normalize("NFD", text.casefold()).split())
+    key = "".join(c for c in key if not unicodedata.combining(c))  # « années » -> « annees »; « ² » stays
+    found = _YEARS.fullmatch(key) if key.isascii() else None
+    return float(found.group(1).replace(",", ".")) if found else None

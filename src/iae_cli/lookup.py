@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
 
 from iae_cli.errors import UnknownNameError
@@ -42,8 +42,12 @@ class NameIndex(NamedTuple):
                     keys.setdefault(folded, set()).add(node_id)
         return cls({k: frozenset(v) for k, v in keys.items()}, tuple(ids))
 
-    def resolve(self, name: str, what: str = "métier") -> str:
-        """The one id `name` designates; UnknownNameError (with close ids, if any) otherwise."""
+    def resolve(self, name: str, what: str = "métier", preferred: Container[str] = ()) -> str:
+        """The one id `name` designates; UnknownNameError (with close ids, if any) otherwise.
+
+        When a name fits several ids and exactly one of them is `preferred` (the fiches,
+        before the other posts), that one is meant.
+        """
         shown = _CONTROL.sub("�", name)
         if len(shown) > 60:
             shown = shown[:57] + "…"
@@ -64,6 +68,9 @@ class NameIndex(NamedTuple):
                     candidates.update(ids)
         if len(candidates) == 1:
             return next(iter(candidates))
+        first_choice = [i for i in candidates if i in preferred]
+        if len(first_choice) == 1:
+            return first_choice[0]
         if candidates:
             ordered = tuple(i for i in self.ids if i in candidates)
             raise UnknownNameError(
@@ -80,7 +87,11 @@ class NameIndex(NamedTuple):
 
 
 def resolve(
-    name: str, ids: Mapping[str, object], labels: Iterable[tuple[str, Iterable[str]]], what: str = "métier"
+    name: str,
+    ids: Mapping[str, object],
+    labels: Iterable[tuple[str, Iterable[str]]],
+    what: str = "métier",
+    preferred: Container[str] = (),
 ) -> str:
     """Resolve `name` against `ids`, building the full name index only when needed.
 
@@ -93,4 +104,19 @@ def resolve(
         folded = fold(name)
         if folded in ids:
             return folded
-    return NameIndex.build(labels).resolve(name, what)
+    return NameIndex.build(labels).resolve(name, what, preferred)
+
+
+def match_level(name: str, labels: Mapping[str, str]) -> list[str]:
+    """The level ids `name` may designate: its id or label, else those with a word starting with it.
+
+    `direction` and `proximite` give one level; `encadrement` gives two (the caller refuses it).
+    """
+    folded = fold(name[:MAX_NAME_LENGTH])
+    if not folded:
+        return []
+    keys = {level: (level, fold(label)) for level, label in labels.items()}
+    exact = [level for level, names in keys.items() if folded in names]
+    if exact:
+        return exact
+    return [level for level, names in keys.items() if any(f"-{folded}" in f"-{key}" for key in names)]

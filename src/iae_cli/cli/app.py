@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 import typer.core
-from typer._click import exceptions as click_exceptions
 
 from iae_cli import __version__
 from iae_cli.cli import i18n, output
@@ -20,11 +19,38 @@ from iae_cli.errors import EXIT_USAGE, IaeError, UsageError
 if TYPE_CHECKING:
     from iae_cli.catalog import Catalog
 
-i18n.install()
+
+class IaeCommand(typer.core.TyperCommand):
+    """One command, with a French help page that ends with real examples."""
+
+    context_class = i18n.FrenchContext
+    examples: tuple[str, ...] = ()
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return i18n.french_help_option(super().get_help_option(ctx))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return i18n.usage_pieces(self, ctx)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        i18n.format_params(self, ctx, formatter)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        i18n.format_examples(self.examples, formatter)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # extra words are refused here, in French
+        rest: list[str] = super().parse_args(ctx, args)
+        if ctx.args and not ctx.resilient_parsing:
+            extra = " ".join(ctx.args)
+            raise UsageError(f"argument(s) en trop : {extra[:80]} (aide : iae {self.name} --help)")
+        return rest
 
 
 class IaeGroup(typer.core.TyperGroup):
     """Runs a command and turns every expected failure into French on stderr and an exit code."""
+
+    context_class = i18n.FrenchContext
 
     def main(
         self,
@@ -36,9 +62,10 @@ class IaeGroup(typer.core.TyperGroup):
         **extra: Any,
     ) -> Any:
         code = 0
+        argv = data_first(list(sys.argv[1:] if args is None else args))
         try:
             result = super().main(
-                args=args,
+                args=argv,
                 prog_name=prog_name or "iae",
                 complete_var=complete_var,
                 standalone_mode=False,
@@ -48,17 +75,18 @@ class IaeGroup(typer.core.TyperGroup):
             code = result if isinstance(result, int) else 0
         except IaeError as error:
             code = _fail(error.message, error.exit_code)
-        except click_exceptions.NoArgsIsHelpError as error:  # `iae` alone: the help, as asked for
-            sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx is not None else "")
+        except i18n.NoArgsIsHelpError as error:  # `iae` alone: the help, as asked for
+            help_ctx: Any = getattr(error, "ctx", None)
+            sys.stdout.write(help_ctx.get_help() + "\n" if help_ctx is not None else "")
             code = 0
-        except click_exceptions.UsageError as error:
-            hint = "iae --help"
-            if error.ctx is not None and error.ctx.command_path:
-                hint = f"{error.ctx.command_path} --help"
-            else:  # the option parser gives no context: name the command from the command line
-                command = _command_in(sys.argv[1:] if args is None else list(args))
-                hint = f"iae {command} --help" if command else hint
-            code = _fail(f"{i18n.usage_error_message(error)} (aide : {hint})", EXIT_USAGE)
+        except i18n.ClickUsageError as error:
+            error_ctx: Any = getattr(error, "ctx", None)
+            command = _command_in(argv)
+            if error_ctx is not None and error_ctx.info_name in COMMANDS:
+                command = error_ctx.info_name
+            hint = f"iae {command} --help" if command else "iae --help"
+            parsed = self.get_command(error_ctx, command) if command else self
+            code = _fail(f"{i18n.usage_error_message(error, parsed)} (aide : {hint})", EXIT_USAGE)
         except typer.Abort:
             code = _fail("interrompu", 130)
         except BrokenPipeError:
@@ -68,10 +96,29 @@ class IaeGroup(typer.core.TyperGroup):
             sys.exit(code)
         return code
 
+    def get_help_option(self, ctx: Any) -> Any:
+        return i18n.french_help_option(super().get_help_option(ctx))
+
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)
         i18n.translate_params(params)
         return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [*i18n.usage_pieces(self, ctx), i18n.SUBCOMMAND_METAVAR]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        i18n.format_params(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        i18n.format_examples(EXAMPLES, formatter)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            raise UsageError(unknown_command(name))
+        return super().resolve_command(ctx, args)
 
     # Commands are imported only when used: `iae list` never loads the code of `iae path`.
     def list_commands(self, ctx: Any) -> list[str]:
@@ -83,11 +130,10 @@ class IaeGroup(typer.core.TyperGroup):
         module_name, help_text = COMMANDS[cmd_name]
         module = importlib.import_module(f"iae_cli.cli.commands.{module_name}")
         single = typer.Typer(rich_markup_mode=None, context_settings=CONTEXT_SETTINGS, add_completion=False)
-        # A command module may give examples (EXAMPLES: lines), shown after the options as they are.
-        examples = getattr(module, "EXAMPLES", None)
-        epilog = "\b\nExemples :\n" + "\n".join(f"  {line}" for line in examples) if examples else None
-        single.command(cmd_name, help=help_text, epilog=epilog)(module.run)
-        return typer.main.get_command(single)
+        single.command(cmd_name, help=help_text, cls=IaeCommand)(module.run)
+        command: IaeCommand = typer.main.get_command(single)  # type: ignore[assignment]
+        command.examples = tuple(getattr(module, "EXAMPLES", ()))
+        return command
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list of `iae --help`, from the registry alone."""
@@ -95,14 +141,61 @@ class IaeGroup(typer.core.TyperGroup):
             formatter.write_dl([(name, help_text) for name, (_module, help_text) in COMMANDS.items()])
 
 
-def _command_in(argv: list[str]) -> str | None:
-    """The command named on a command line (the value of --data is not one)."""
+def unknown_command(name: str) -> str:
+    """« commande inconnue », with the closest commands when some are close."""
+    import difflib
+
+    from iae_cli.render.document import clean
+
+    shown = clean(name[:40])
+    close = difflib.get_close_matches(name.lower(), list(COMMANDS), n=3, cutoff=0.5)
+    close += [c for c in COMMANDS if name and c.startswith(name.lower()) and c not in close]
+    if close:
+        return f"commande inconnue : « {shown} » ; vouliez-vous dire {' ou '.join(close[:3])} ?"
+    return f"commande inconnue : « {shown} » ; commandes : {', '.join(COMMANDS)} (voir « iae help »)"
+
+
+def data_first(argv: list[str]) -> list[str]:
+    """`--data DIR` may follow the command (`iae list --data DIR`): move it before it,
+    where the group reads it. Nothing after `--` moves."""
+    command_at = _command_index(argv)
+    if command_at is None:
+        return argv
+    head, tail, moved = argv[: command_at + 1], argv[command_at + 1 :], []
+    kept: list[str] = []
+    index = 0
+    while index < len(tail):
+        word = tail[index]
+        if word == "--":
+            kept.extend(tail[index:])
+            break
+        if word == "--data" and index + 1 < len(tail):
+            moved += tail[index : index + 2]
+            index += 2
+            continue
+        if word.startswith("--data="):
+            moved.append(word)
+        else:
+            kept.append(word)
+        index += 1
+    return [*head[:command_at], *moved, *head[command_at:], *kept]
+
+
+def _command_index(argv: list[str]) -> int | None:
+    """Where the command is on a command line (the value of --data is not one)."""
     after_data = False
-    for word in argv:
+    for index, word in enumerate(argv):
+        if word == "--":
+            return None
         if word in COMMANDS and not after_data:
-            return word
+            return index
         after_data = word == "--data"
     return None
+
+
+def _command_in(argv: list[str]) -> str | None:
+    index = _command_index(argv)
+    return None if index is None else argv[index]
 
 
 def _fail(text: str, exit_code: int) -> int:
@@ -145,8 +238,8 @@ def state(ctx: typer.Context) -> State:
 
 # name -> (module in iae_cli.cli.commands, help shown by `iae --help` and `iae NAME --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("listing", "Liste les sept métiers cadres : niveau, diplôme, expérience, salaire."),
-    "show": ("show", "Affiche une fiche métier complète, ou une de ses sections."),
+    "list": ("listing", "Liste les sept métiers cadres (niveau, diplôme, expérience, salaire), ou les autres postes."),
+    "show": ("show", "Affiche une fiche métier complète, une de ses sections, ou un autre poste cité par l'étude."),
     "match": (
         "match",
         "Les postes accessibles avec un diplôme et une expérience donnés, et ce qui manque pour les autres.",
@@ -166,8 +259,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Cherche des mots dans les fiches, les postes, le secteur et les sigles (accents et pluriels ignorés).",
     ),
     "validate": ("validate", "Vérifie un dossier de données et liste tous ses problèmes."),
+    "help": ("help", "Affiche l'aide de iae, ou celle d'une commande."),
 }
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+# Shown at the end of `iae --help`; each command module has its own EXAMPLES (tests run them all).
+EXAMPLES = (
+    "iae list",
+    "iae match --bac licence --years 2",
+    "iae help show",
+)
 
 app = typer.Typer(
     cls=IaeGroup,
@@ -175,6 +275,9 @@ app = typer.Typer(
     help="Les emplois cadres de l'insertion par l'activité économique (étude Apec 2008) : "
     "fiches métiers, secteur, accès selon diplôme et expérience, parcours de carrière.",
     no_args_is_help=True,
+    invoke_without_command=True,  # so that `iae --data DIR` alone is refused in French, below
+    options_metavar="[OPTIONS]",
+    subcommand_metavar=i18n.SUBCOMMAND_METAVAR,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -199,13 +302,15 @@ def main_options(
         show_default=False,
     ),
     version: bool = typer.Option(
-        False, "--version", help="Affiche la version et quitte.", callback=_version, is_eager=True
+        False, "--version", "-V", help="Affiche la version et quitte.", callback=_version, is_eager=True
     ),
     color: str = typer.Option("auto", "--color", help=output.COLOR_HELP, metavar="QUAND", show_default=False),
 ) -> None:
     """Les emplois cadres de l'IAE, d'après l'étude Apec 2008."""
     output.set_color(color)
     ctx.obj = State(data)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        raise UsageError(f"commande manquante ; commandes : {', '.join(COMMANDS)} (voir « iae help »)")
 
 
 def main() -> None:

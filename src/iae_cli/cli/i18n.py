@@ -1,117 +1,182 @@
-"""French for the parts of Typer's vendored Click that users read.
+"""French for what Typer and Click write themselves: help pages, the help option, usage errors.
 
-Typer (pinned below 0.28 in pyproject.toml, see there) writes a few English words in
-help pages and usage errors. We set its help panel titles, the usage prefix and the
-help option's text, and translate Click's usage errors where we catch them.
+Only public hooks are used, so that every Typer version allowed by pyproject.toml works:
+Typer 0.24-0.25 run on the `click` package, 0.26-0.27 on a copy of Click of their own, and
+neither is named here. Click's classes are reached through what Typer exports (`typer.Context`,
+`typer.BadParameter`), and nothing of Typer or Click is patched:
+
+- help pages: our command classes use `FrenchContext`, whose formatter writes the usage prefix
+  and the section headings in French; they write the option lists and sections themselves;
+- the help option and the completion options: their public attributes, set on our commands;
+- usage errors: French by exception class and attributes, never by their English text;
+  the errors Click only words in English (unknown command, extra arguments, missing command)
+  are refused by our own code before Click meets them.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
 from typing import Any
 
-import typer.core
-from typer._click import core as click_core
-from typer._click import decorators as click_decorators
-from typer._click import exceptions as click_exceptions
-from typer._click import formatting as click_formatting
+import typer
 
-USAGE_PREFIX = "Utilisation : "
+NBSP = "\N{NO-BREAK SPACE}"
+USAGE_PREFIX = f"Utilisation{NBSP}: "
 HELP_TEXT = "Affiche cette aide et quitte."
-
-
-def install() -> None:
-    """Idempotent: called once when the app module is imported."""
-    decorators: Any = click_decorators
-    if getattr(decorators, "_iae_french", False):
-        return
-    original_help_option = decorators.help_option
-
-    def french_help_option(param_decls: list[str]) -> Any:
-        decorate = original_help_option(param_decls)
-
-        def apply(command: Any) -> Any:
-            result = decorate(command)
-            command.params[-1].help = HELP_TEXT
-            return result
-
-        return apply
-
-    decorators.help_option = french_help_option
-    decorators._iae_french = True
-
-    formatter_class: Any = click_formatting.HelpFormatter
-    original_write_usage = formatter_class.write_usage
-
-    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_write_usage(self, prog, args, USAGE_PREFIX if prefix is None else prefix)
-
-    formatter_class.write_usage = write_usage
-    original_get_usage = click_core.Command.get_usage
-
-    def get_usage(self: Any, ctx: Any) -> str:
-        return str(original_get_usage(self, ctx)).replace("Usage: ", USAGE_PREFIX, 1)
-
-    click_core.Command.get_usage = get_usage  # type: ignore[method-assign]
-    typer.core.TyperCommand.get_usage = get_usage  # type: ignore[method-assign]
-    core_module: Any = typer.core
-    core_module._ = _french_gettext  # titles and notes of plain (non-Rich) help pages
-
-
 COMMANDS_TITLE = "Commandes"
-_HEADINGS = {
-    "Options": "Options",
-    "Commands": COMMANDS_TITLE,
-    "Arguments": "Arguments",
-    "required": "obligatoire",
-    "default: {default}": "par défaut : {default}",
-    "env var: {var}": "variable : {var}",
+ARGUMENTS_TITLE = "Arguments"
+OPTIONS_TITLE = "Options"
+EXAMPLES_TITLE = "Exemples"
+SUBCOMMAND_METAVAR = "COMMANDE [ARGUMENTS]..."
+
+# Click's exceptions, from the module that defines typer.BadParameter: the `click` package or
+# Typer's own copy of it, whichever this Typer uses.
+click_exceptions: Any = importlib.import_module(typer.BadParameter.__module__)
+ClickUsageError: type[Exception] = click_exceptions.UsageError
+NoArgsIsHelpError: type[Exception] = click_exceptions.NoArgsIsHelpError
+
+_BaseFormatter: Any = typer.Context.formatter_class
+
+
+class FrenchHelpFormatter(_BaseFormatter):  # type: ignore[misc]
+    """Click's help formatter with a French usage prefix and French typography in headings."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, USAGE_PREFIX if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        # Click appends « : » itself; French puts a non-breaking space before it.
+        super().write_heading(f"{heading}{NBSP}")
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_typeset(text))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _typeset(text)) for term, text in rows], col_max, col_spacing)
+
+
+# A space before punctuation that ends a phrase (« : » then a space, not « :smile: »), or inside « ».
+_LOOSE_SPACE = re.compile(r" (?=[:;?!](?:\s|$|[.,)»])|»)|(?<=«) ")
+
+
+def _typeset(text: str) -> str:
+    """Click wraps help at plain spaces: a no-break space keeps « : ; ? ! » with their word."""
+    return _LOOSE_SPACE.sub(NBSP, text)
+
+
+class FrenchContext(typer.Context):
+    formatter_class = FrenchHelpFormatter
+
+
+def format_params(command: Any, ctx: Any, formatter: Any) -> None:
+    """The « Arguments » and « Options » sections, titled in French."""
+    arguments: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is not None:
+            (arguments if param.param_type_name == "argument" else options).append(record)
+    for title, rows in ((ARGUMENTS_TITLE, arguments), (OPTIONS_TITLE, options)):
+        if rows:
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+
+def format_examples(examples: tuple[str, ...], formatter: Any) -> None:
+    """Each example on its own line, as typed: never rewrapped (a command cut in two cannot be copied)."""
+    if examples:
+        with formatter.section(EXAMPLES_TITLE):
+            for example in examples:
+                formatter.write(f"{'':>{formatter.current_indent}}{example}\n")
+
+
+def usage_pieces(command: Any, ctx: Any) -> list[str]:
+    """The usage line's words: metavars as declared (`DÉPART`, `[ARRIVÉE]`), never in braces."""
+    pieces = [command.options_metavar] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if param.param_type_name == "argument":
+            pieces.append(param.metavar or str(param.name).upper())
+    return pieces
+
+
+def french_help_option(option: Any) -> Any:
+    if option is not None:
+        option.help = HELP_TEXT
+    return option
+
+
+_COMPLETION_HELP = {
+    "install_completion": "Installe la complétion des commandes (touche TAB) pour le shell courant.",
+    "show_completion": "Affiche le script de complétion du shell courant, à copier ou adapter.",
 }
-_PARAM_HELP = {
-    "Install completion for the current shell.": "Installe la complétion des commandes pour le shell courant.",
-    "Show completion for the current shell, to copy it or customize the installation.": (
-        "Affiche le script de complétion du shell courant, à copier ou adapter."
-    ),
-}
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
 def translate_params(params: list[Any]) -> None:
-    """French help for the options Typer adds itself (shell completion)."""
+    """French help for the completion options Typer adds, found by their parameter names."""
     for param in params:
-        help_text = getattr(param, "help", None)
-        if help_text in _PARAM_HELP:
-            param.help = _PARAM_HELP[help_text]
+        if param.name in _COMPLETION_HELP:
+            param.help = _COMPLETION_HELP[param.name]
+        if param.name == "install_completion":
+            param.callback = _install_completion
 
 
-def _french_gettext(message: str) -> str:
-    return _HEADINGS.get(message, message)
+def _install_completion(ctx: Any, _param: Any, value: Any) -> Any:
+    """Typer's installer, with French messages around it."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer import completion  # Typer's own installer (the one its --install-completion runs)
+
+    from iae_cli.errors import UsageError
+
+    shell = value if isinstance(value, str) else None
+    if shell is not None and shell not in SHELLS:
+        raise UsageError(f"shell « {shell[:40]} » non pris en charge ; shells possibles : {', '.join(SHELLS)}")
+    installer: Any = completion
+    shell, path = installer.install(shell=shell)
+    typer.echo(f"Complétion {shell} installée dans {path}.")
+    typer.echo("Elle prendra effet dans un nouveau terminal.")
+    raise typer.Exit(0)
 
 
-def usage_error_message(error: Exception) -> str:
-    """One French sentence for a Click usage error."""
-    exceptions: Any = click_exceptions
+def _option_names(param: Any) -> str:
+    return " / ".join(param.opts) if param is not None else "?"
+
+
+def _takes_no_value(command: Any, option_name: str) -> bool:
+    """Whether `option_name` is a flag of `command` (Click does not always say which command it parsed)."""
+    if command is None:
+        return False
+    ctx = command.context_class(command, info_name=command.name)
+    for param in command.get_params(ctx):
+        if option_name in (*param.opts, *param.secondary_opts):
+            return bool(getattr(param, "is_flag", False) or getattr(param, "count", False))
+    return False
+
+
+def usage_error_message(error: Exception, command: Any = None) -> str:
+    """One French sentence for a Click usage error, from its class and attributes.
+
+    `command` is the command being parsed, when the error does not carry it.
+    """
+    exceptions = click_exceptions
     if isinstance(error, exceptions.NoSuchOption):
         text = f"option inconnue : {error.option_name}"
         if error.possibilities:
             text += f" (vouliez-vous dire {', '.join(sorted(error.possibilities))} ?)"
         return text
     if isinstance(error, exceptions.BadOptionUsage):
-        if "does not take a value" in str(error.message):
+        parsed = error.ctx.command if error.ctx is not None else command
+        if _takes_no_value(parsed, error.option_name):
             return f"l'option {error.option_name} ne prend pas de valeur"
         return f"l'option {error.option_name} attend une valeur"
     if isinstance(error, exceptions.MissingParameter):
         param = error.param
-        if param is not None and getattr(param, "param_type_name", "") == "option":
+        if param is not None and param.param_type_name == "option":
             return f"option manquante : {max(param.opts, key=len)}"
-        return f"argument manquant : {param.human_readable_name if param is not None else '?'}"
-    message = str(getattr(error, "message", error))
-    if message.startswith("No such command"):
-        name = message.split("'")[1] if "'" in message else message
-        return f"commande inconnue : {name}"
-    prefix = "Got unexpected extra argument(s) ("
-    if message.startswith(prefix):
-        return f"argument(s) en trop : {message[len(prefix) : -1]}"
-    if message.startswith("Missing command"):
-        return "commande manquante"
+        name = (param.metavar or str(param.name).upper()) if param is not None else "?"
+        return f"argument manquant : {name}"
     if isinstance(error, exceptions.BadParameter):
-        return f"valeur invalide : {message}"
-    return f"utilisation incorrecte : {message}"
+        return f"valeur invalide pour {_option_names(error.param)}"
+    return "ligne de commande incorrecte"

@@ -15,50 +15,73 @@ if TYPE_CHECKING:
     from iae_cli.money import Euros
     from iae_cli.orient import Choice
 
-FORMAT_HELP = "Format de sortie : {choices}."
+FORMAT_HELP = "Format de sortie : {choices} (par défaut : table)."
+# Other names people type for a format, after folding the case.
+FORMAT_ALIASES = {"md": "markdown", "yml": "yaml", "texte": "table", "text": "table"}
 
 
 def format_option(*choices: str) -> Any:
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in choices if c.startswith(incomplete.lower())]
+
     return typer.Option(
-        "table", "--format", "-f", help=FORMAT_HELP.format(choices=", ".join(choices)), metavar="FORMAT"
+        "table",
+        "--format",
+        "-f",
+        help=FORMAT_HELP.format(choices=", ".join(choices)),
+        metavar="FORMAT",
+        show_default=False,
+        autocompletion=complete,
     )
 
 
 def check_format(value: str, *choices: str) -> str:
-    if value not in choices:
-        raise UsageError(f"format « {value} » non proposé ici ; formats possibles : {', '.join(choices)}")
-    return value
+    """The format asked for, whatever its case (`JSON`), or by another name (`md`, `yml`)."""
+    wanted = value.strip().lower()
+    wanted = FORMAT_ALIASES.get(wanted, wanted)
+    if wanted not in choices:
+        raise UsageError(f"format « {value[:40]} » non proposé ici ; formats possibles : {', '.join(choices)}")
+    return wanted
 
 
 def level_option() -> Any:
+    from iae_cli.cli.names import complete_level
+
     return typer.Option(
         None,
         "--level",
         "-l",
-        help="Ne garder qu'un niveau : direction-generale, encadrement-intermediaire, encadrement-proximite.",
+        help="Ne garder qu'un niveau : direction-generale, encadrement-intermediaire, encadrement-proximite "
+        "(ou un mot : direction, intermediaire, proximite).",
         metavar="NIVEAU",
+        show_default=False,
+        autocompletion=complete_level,
     )
 
 
 def check_level(value: str | None) -> str | None:
+    """The level id `value` designates: an id, a label, a word or the start of one."""
     if value is None:
         return None
-    from iae_cli.lookup import fold
+    from iae_cli.lookup import match_level
     from iae_cli.model import LEVEL_LABELS
 
-    folded = fold(value)
-    for level, label in LEVEL_LABELS.items():
-        if folded in (level, fold(label)) or (folded and level.startswith(folded) and len(folded) >= 5):
-            return level
-    raise UsageError(f"niveau « {value[:60]} » inconnu ; niveaux possibles : {', '.join(LEVEL_LABELS)}")
+    found = match_level(value, LEVEL_LABELS)
+    if len(found) == 1:
+        return found[0]
+    shown = value[:60]
+    if found:
+        raise UsageError(f"niveau « {shown} » ambigu ; il peut désigner {' ou '.join(found)} : précisez")
+    raise UsageError(f"niveau « {shown} » inconnu ; niveaux possibles : {', '.join(LEVEL_LABELS)}")
 
 
 def bac_option(required: bool = True) -> Any:
-    """`--bac N`: read as text so that every refusal is ours, in French."""
-    help_text = "Diplôme le plus élevé : bac+N, de 0 (bac) à 8 (doctorat), ou son nom (licence, master, DEFA, DEES…)."
-    if not required:
-        help_text += " Avec --years, marque les étapes déjà accessibles."
-    return typer.Option(... if required else None, "--bac", help=help_text, metavar="N", show_default=False)
+    """`--bac N`: read as text so that every refusal is ours, in French (and checked by us when required)."""
+    from iae_cli.cli.names import complete_bac
+
+    help_text = "Diplôme le plus élevé, en bac+N de 0 (bac) à 8 (doctorat), ou son nom : licence, master, BTS…"
+    help_text += " Obligatoire." if required else " Avec --years, marque les étapes déjà accessibles."
+    return typer.Option(None, "--bac", help=help_text, metavar="N", show_default=False, autocompletion=complete_bac)
 
 
 DOMAIN_HELP = (
@@ -84,15 +107,21 @@ def parse_domain(value: str | None) -> Choice | None:
 
 
 def years_option(required: bool = True) -> Any:
-    help_text = "Années d'expérience professionnelle (décimales permises)."
-    if not required:
-        help_text += " Avec --bac."
-    return typer.Option(... if required else None, "--years", help=help_text, metavar="ANS", show_default=False)
+    help_text = "Années d'expérience professionnelle (décimales permises : 1,5)."
+    help_text += " Obligatoire." if required else " Avec --bac."
+    return typer.Option(None, "--years", help=help_text, metavar="ANS", show_default=False)
 
 
 def _is_whole_number(text: str) -> bool:
     """ASCII digits only: str.isdigit() also accepts « ² » or « ① », which int() refuses."""
     return text.isascii() and text.isdigit()
+
+
+def require(value: str | None, option: str, command: str) -> str:
+    """A value the command cannot go without; Click is not told, so that the refusal is ours."""
+    if value is None:
+        raise UsageError(f"option manquante : {option} (aide : iae {command} --help)")
+    return value
 
 
 def parse_diploma_option(text: str, option: str = "--bac") -> Diploma:
@@ -103,7 +132,8 @@ def parse_diploma_option(text: str, option: str = "--bac") -> Diploma:
     if _is_whole_number(cleaned):
         value = parse_bac(cleaned, option) or 0
         return Diploma(value, "baccalauréat" if value == 0 else f"bac+{value}")
-    found = parse_diploma(text)
+    refused = cleaned.startswith("-") or any(c.isdigit() and not c.isascii() for c in text)  # -1, « ² »
+    found = None if refused else parse_diploma(text)
     if found is None:
         raise UsageError(
             f"{option} attend un niveau de 0 (baccalauréat) à 8 (doctorat) ou un diplôme, par exemple : "
@@ -128,15 +158,23 @@ def parse_bac(text: str | None, option: str = "--bac") -> int | None:
     return value
 
 
+def require_argument(value: Any, metavar: str, command: str) -> Any:
+    """An argument the command cannot go without (Click is not told: its refusal would be in English)."""
+    if value is None:
+        raise UsageError(f"argument manquant : {metavar} (aide : iae {command} --help)")
+    return value
+
+
 def parse_years(text: str | None, option: str = "--years") -> float | None:
+    from iae_cli.diplomas import years_of
+
     if text is None:
         return None
-    try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
+    value = years_of(text)
+    if value is None:
         raise UsageError(
             f"{option} attend un nombre d'années, par exemple {option} 3 ou {option} 1,5 ; reçu : « {text[:40]} »"
-        ) from None
+        )
     try:
         check_profile(None, value)
     except OutOfRange:

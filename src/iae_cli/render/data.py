@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from iae_cli.jsontext import compact
-from iae_cli.model import Disagreement, Fiche, FicheSummary, GlossaryTerm, MobilityLink, Offer, Salary
+from iae_cli.model import Disagreement, Fiche, FicheSummary, GlossaryTerm, MobilityLink, Offer, Role, Salary
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
@@ -162,9 +162,12 @@ def fiche_later(later: FicheLater) -> dict[str, Any]:
     }
 
 
-def fiche_section(f: Fiche, key: str, euros: Euros | None = None, later: FicheLater | None = None) -> dict[str, Any]:
-    """`iae show ID --section S --format json`: the fiche's id and one key of `fiche`."""
-    return {"id": f.id, key: fiche(f, euros, later).get(key)}
+def fiche_section(
+    f: Fiche, keys: tuple[str, ...], euros: Euros | None = None, later: FicheLater | None = None
+) -> dict[str, Any]:
+    """`iae show ID --section S [--section T] --format json`: the fiche's id and those keys of `fiche`."""
+    whole = fiche(f, euros, later)
+    return {"id": f.id, **{key: whole.get(key) for key in keys}}
 
 
 def sources(f: Fiche) -> dict[str, str]:
@@ -448,3 +451,21 @@ def orientation(o: Orientation, graph: CareerGraph) -> dict[str, Any]:
         **{"target": o.target, "route": route(graph, o.route) if o.route else None},
         "training": [{"id": t.id, "name": t.name, "summary": t.summary, "pages": t.pages} for t in o.training],
     }
+
+
+def role(r: Role, graph: CareerGraph) -> dict[str, Any]:
+    """`iae show ROLE --format json`: a post outside the fiches, and the moves to and from it."""
+    return {
+        "id": r.id,
+        "kind": "role",
+        "title": r.title,
+        "note": r.note,
+        "pages": r.pages,
+        "previous": [edge(graph.edges[(p, r.id)]) for p in graph.previous_of(r.id)],
+        "next": [edge(graph.edges[(r.id, n)]) for n in graph.next_of(r.id)],
+    }
+
+
+def role_summary(r: Role) -> dict[str, Any]:
+    """One role in `iae list --roles --format json`."""
+    return {"id": r.id, "title": r.title, "note": r.note, "pages": r.pages}

@@ -167,7 +167,11 @@ def _offers(f: Fiche, euros: Euros | None = None) -> list[Block]:
 def _sources(f: Fiche) -> list[Block]:
     from iae_cli.render.data import sources
 
-    pairs = tuple((name, f"p. {pages}") for name, pages in sources(f).items() if name != "study" and pages)
+    pairs = tuple(
+        (labels.SOURCE_NAMES.get(name, name), f"p. {pages}")
+        for name, pages in sources(f).items()
+        if name != "study" and pages
+    )
     return [Paragraph("Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008."), Fields(pairs)]
 
 

@@ -10,6 +10,24 @@ from iae_cli.model import BAND_LABELS, Diploma, Disagreement, Experience, Salary
 if TYPE_CHECKING:
     from iae_cli.money import Euros, TodayPay
 
+# The parts of a fiche, by their keys in the JSON (render/data.py), as a person names them.
+SOURCE_NAMES = {
+    "fiche": "Fiche entière",
+    "mission": "Mission",
+    "salary": "Rémunération",
+    "recruiters": "Qui recrute",
+    "reporting": "Rattachement hiérarchique",
+    "relations": "Relations",
+    "activities": "Activités",
+    "diploma": "Diplôme",
+    "experience": "Expérience",
+    "summary_table": "Tableau de synthèse",
+    "knowledge": "Connaissances",
+    "skills": "Compétences",
+    "mobility": "Mobilité",
+    "offers": "Exemples d'offres",
+}
+
 
 def number(value: float) -> str:
     """French figures: 1.5 -> '1,5'; 3.0 -> '3'; 17000 -> '17 000' (no-break space)."""

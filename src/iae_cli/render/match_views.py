@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from iae_cli.model import LEVEL_LABELS, FicheSummary, Salary
+from iae_cli.model import BAND_LABELS, LEVEL_LABELS, FicheSummary, Salary
 from iae_cli.render import labels
-from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
+from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:
     from iae_cli.match import MatchEntry, MatchResult, Profile
@@ -56,14 +56,15 @@ def asset_sentence(entry: MatchEntry) -> str:
     )
 
 
-def missing_sentences(entry: MatchEntry, profile: Profile) -> list[str]:
+def missing_sentences(entry: MatchEntry, profile: Profile, vae: bool = True) -> list[str]:
+    """What a post lacks, sentence by sentence; `vae=False` when the VAE is said once elsewhere."""
     f = entry.fiche
     out: list[str] = []
     if entry.missing.bac:
         text = f"{labels.diploma(f.diploma)} demandé, vous avez {labels.bac(profile.bac)}"
         if f.diploma.alternatives:
             text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
-        out.append(text + " ; la VAE permet d'obtenir un diplôme à partir de l'expérience")
+        out.append(text + (" ; la VAE permet d'obtenir un diplôme à partir de l'expérience" if vae else ""))
     if entry.missing.years:
         text = f"il manque {labels.years(entry.missing.years)} d'expérience"
         if f.experience.domain:
@@ -109,35 +110,90 @@ def _pay_labels(euros: Euros | None) -> Callable[[Salary], str]:
     return pay
 
 
-def match_view(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
-    """Eligible posts, then the closest near misses (`near_limit` of them; None: all)."""
+VAE_NOTE = (
+    "Diplôme manquant : la VAE permet d'obtenir un diplôme à partir de l'expérience "
+    "(validation des acquis de l'expérience)."
+)
+
+
+def _others_heading(count: int, others: bool) -> str:
+    posts = ("L'autre poste" if others else "Le poste") if count == 1 else f"Les {count} {'autres ' if others else ''}postes"
+    order = "" if count == 1 else ", du plus proche au plus lointain"
+    return f"{posts}{order}, et ce qui vous manque pour y accéder"
+
+
+def _nothing_open(result: MatchResult) -> str:
+    """Plain words for a profile that no post is open to."""
+    if not result.near:
+        return "Aucun poste accessible avec ce profil."
+    if not all(e.missing.bac and e.missing.years for e in result.near):
+        closest = result.near[0]
+        return (
+            "Aucun poste de l'étude ne vous est accessible aujourd'hui. Le plus proche est "
+            f"{closest.fiche.title.masculine} : {' ; '.join(missing_sentences(closest, result.profile, vae=False))}."
+        )
+    bac = min(e.fiche.diploma.min_bac for e in result.near)
+    years = min(e.fiche.experience.min_years for e in result.near)
+    return (
+        "Ce profil est loin de tous les postes de l'étude : chacun demande à la fois un diplôme plus élevé "
+        f"(au moins {labels.bac(bac)}) et plus d'expérience (au moins {labels.years(years)}). "
+        "Ce sont des postes de cadres, le plus souvent pris après une première expérience."
+    )
+
+
+def match_view(
+    result: MatchResult, near_limit: int | None = None, euros: Euros | None = None, level: str | None = None
+) -> Document:
+    """Eligible posts, then the closest near misses (`near_limit` of them; None: all); `level`: the filter used."""
     p = result.profile
     pay = _pay_labels(euros)
     doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
+    if level is not None:
+        chosen = f"Niveau retenu : {LEVEL_LABELS[level]} (--level {level}) ; les autres niveaux sont écartés."
+        doc.add(Paragraph(chosen, "note"))
     doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
     if result.eligible:
         why = _reasons(p)
         rows = tuple(_match_row(e, _why(e, why), pay) for e in result.eligible)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
+    elif not result.caveat:
+        doc.add(Paragraph(_nothing_open(result)))
     else:
-        doc.add(Paragraph("Aucun poste accessible avec ce profil."))
+        doc.add(Paragraph("Aucun poste où vous remplissez tout ; voyez ci-dessous ceux qui vous sont ouverts."))
     if result.caveat:
         doc.add(Heading(f"Ouverts, mais… ({len(result.caveat)})", 2))
         rows = tuple(_match_row(e, asset_sentence(e), pay) for e in result.caveat)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
-        doc.add(Heading(f"Presque ({len(result.near)}), du plus proche au plus lointain", 2))
-        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p)), pay) for e in near)
+        doc.add(Heading(_others_heading(len(result.near), bool(result.open_count)), 2))
+        rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p, vae=False)), pay) for e in near)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Ce qui manque"), rows))
         if len(near) < len(result.near):
             hidden = len(result.near) - len(near)
             doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
-    notes = [
-        f"{e.fiche.id} : {labels.table_note(e.fiche.experience)}"
-        for e in (*result.eligible, *result.caveat, *near)
-        if labels.table_note(e.fiche.experience)
-    ]
+        if any(e.missing.bac for e in near):
+            doc.add(Paragraph(VAE_NOTE, "note"))
+    notes = _table_notes([e.fiche for e in (*result.eligible, *result.caveat, *near)])
     if notes:
-        doc.add(Heading("Le tableau de synthèse et les fiches diffèrent", 2), Bullets(tuple(notes)))
+        doc.add(Heading("Le tableau de synthèse et les fiches diffèrent", 2), *notes)
     return doc.add(Paragraph(labels.euros_note(euros), "note"))
+
+
+def _table_notes(fiches: list[FicheSummary]) -> list[Block]:
+    """The study's summary table against the fiches: said once per (pages, years, band), then what each fiche says."""
+    groups: dict[tuple[str, float, str], list[FicheSummary]] = {}
+    for f in fiches:
+        table = f.experience.table
+        if table is not None and f.experience.table_differs:
+            groups.setdefault((table.pages, table.min_years, table.band), []).append(f)
+    blocks: list[Block] = []
+    for (pages, min_years, band), group in groups.items():
+        blocks.append(
+            Paragraph(
+                f"Le tableau de synthèse de l'étude (p. {pages}) range ces postes dans la tranche des "
+                f"{BAND_LABELS[band]}, dès {labels.years(min_years)} ; leurs fiches, qui font foi, disent autre chose :"
+            )
+        )
+        blocks.append(Bullets(tuple(f"{f.id} : la fiche {labels.fiche_asks(f.experience)}" for f in group)))
+    return blocks

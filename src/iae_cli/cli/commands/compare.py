@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.names import resolve_role
-from iae_cli.cli.options import check_format, format_option
+from iae_cli.cli.names import complete_post_id, resolve_role
+from iae_cli.cli.options import check_format, format_option, require_argument
 from iae_cli.cli.output import emit_data, emit_document
 
 EXAMPLES = (
@@ -19,19 +19,26 @@ FORMATS = ("table", "json", "markdown", "html")
 
 def run(
     ctx: typer.Context,
-    first: str = typer.Argument(
-        ..., help="Le poste d'où l'on part (fiche ou poste cité dans les parcours).", metavar="A", show_default=False
+    first: str | None = typer.Argument(
+        None,
+        help="Le poste d'où l'on part (fiche ou poste cité dans les parcours). Obligatoire.",
+        metavar="A",
+        show_default=False,
+        autocompletion=complete_post_id,
     ),
-    second: str = typer.Argument(..., help="Le poste visé.", metavar="B", show_default=False),
+    second: str | None = typer.Argument(
+        None, help="Le poste visé. Obligatoire.", metavar="B", show_default=False, autocompletion=complete_post_id
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.compare import compare, post_of
     from iae_cli.money import Euros
 
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
+    names = (require_argument(first, "A", "compare"), require_argument(second, "B", "compare"))
     catalog = state(ctx).catalog()
     posts = []
-    for name in (first, second):
+    for name in names:
         post_id = resolve_role(catalog, name)
         if post_id in catalog.files:
             posts.append(post_of(fiche=catalog.fiche(post_id)))

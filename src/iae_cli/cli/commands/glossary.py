@@ -11,6 +11,11 @@ from iae_cli.errors import NoResultError
 from iae_cli.model import GlossaryTerm
 
 FORMATS = ("table", "json")
+EXAMPLES = (
+    "iae glossary",
+    "iae glossary CAE",
+    "iae glossary insertion",
+)
 
 
 def run(
@@ -25,7 +30,7 @@ def run(
 ) -> None:
     from iae_cli.lookup import fold
 
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
     terms = catalog.glossary()
     facts = catalog.later()

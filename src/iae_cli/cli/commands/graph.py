@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.names import resolve_role
+from iae_cli.cli.names import complete_post_id, resolve_role
 from iae_cli.cli.options import check_format
 from iae_cli.errors import NoResultError, UsageError
 
@@ -17,25 +17,47 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
 
 FORMATS = ("svg", "mermaid", "dot")
+EXAMPLES = (
+    "iae graph > carte.svg",
+    "iae graph --from charge-insertion --to directeur-reseau-insertion > parcours.svg",
+    "iae graph --format mermaid",
+)
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMATS if f.startswith(incomplete.lower())]
 
 
 def run(
     ctx: typer.Context,
     source: str | None = typer.Option(
-        None, "--from", help="Mettre en valeur les postes atteignables depuis ce poste.", metavar="POSTE"
+        None,
+        "--from",
+        help="Mettre en valeur les postes atteignables depuis ce poste.",
+        metavar="POSTE",
+        autocompletion=complete_post_id,
     ),
     target: str | None = typer.Option(
         None,
         "--to",
         help="Mettre en valeur les postes qui mènent à ce poste (avec --from : un parcours).",
         metavar="POSTE",
+        autocompletion=complete_post_id,
     ),
     stated_only: bool = typer.Option(
         False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."
     ),
-    fmt: str = typer.Option("svg", "--format", "-f", help="Format de sortie : svg, mermaid, dot.", metavar="FORMAT"),
+    fmt: str = typer.Option(
+        "svg",
+        "--format",
+        "-f",
+        help="Format de sortie : svg, mermaid, dot (par défaut : svg).",
+        metavar="FORMAT",
+        show_default=False,
+        autocompletion=_complete_format,
+    ),
 ) -> None:
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
     graph = catalog.graph()
     start = resolve_role(catalog, source) if source is not None else None

@@ -19,24 +19,31 @@ from iae_cli.cli.options import (
     parse_diploma_option,
     parse_domain,
     parse_years,
+    require,
     years_option,
 )
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT
 
 FORMATS = ("table", "json", "markdown", "html")
+EXAMPLES = (
+    "iae match --bac 3 --years 2",
+    'iae match --bac master --years "5 ans" -l direction',
+    "iae match --bac BTS --years 0 --format json",
+)
 
 
 def run(
     ctx: typer.Context,
-    bac: str = bac_option(),
-    years: str = years_option(),
+    bac: str | None = bac_option(),
+    years: str | None = years_option(),
     level: str | None = level_option(),
     near: str = typer.Option(
         "10",
         "--near",
-        help="Nombre de postes « presque » accessibles à montrer (0 : tous ; le JSON les donne tous).",
+        help="Nombre de postes presque accessibles à montrer (par défaut : 10 ; 0 : tous ; le JSON les donne tous).",
         metavar="N",
+        show_default=False,
     ),
     domain: str | None = domain_option(),
     euros: str | None = euros_option(),
@@ -45,25 +52,27 @@ def run(
 ) -> None:
     from iae_cli.match import Profile, match_requirements
 
-    check_format(fmt, *FORMATS)
-    diploma, years_value = parse_diploma_option(bac), parse_years(years) or 0.0
+    fmt = check_format(fmt, *FORMATS)
+    diploma = parse_diploma_option(require(bac, "--bac", "match"))
+    years_value = parse_years(require(years, "--years", "match")) or 0.0
     domain_choice = parse_domain(domain)
+    wanted = check_level(level)
     catalog = state(ctx).catalog()
     conversion = euros_for(catalog, euros)
     if domain_choice is not None or diploma.family is not None:  # the rule orient uses, so both agree
         from iae_cli.orient import match_person
 
-        result = match_person(diploma, years_value, domain_choice, catalog.summaries.values(), check_level(level))
+        result = match_person(diploma, years_value, domain_choice, catalog.summaries.values(), wanted)
     else:
         profile = Profile(diploma.bac, years_value)
-        result = match_requirements(profile, catalog.requirements(), catalog.summary_at, check_level(level))
+        result = match_requirements(profile, catalog.requirements(), catalog.summary_at, wanted)
     limit = 0 if near.strip() == "0" else parse_count(near, "--near")
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import match_handout, match_pages
         from iae_cli.render.match_views import match_view
 
         body = (
-            match_view(result, limit or None, conversion)
+            match_view(result, limit or None, conversion, level=wanted)
             if details
             else match_handout(result, limit or None, conversion)
         )
@@ -75,6 +84,6 @@ def run(
     else:
         from iae_cli.render.match_views import match_view
 
-        emit_document(match_view(result, limit or None, conversion))
+        emit_document(match_view(result, limit or None, conversion, level=wanted))
     if not result.open_count:
         raise typer.Exit(EXIT_NO_RESULT)

@@ -8,7 +8,7 @@ import typer
 
 from iae_cli.cli.app import state
 from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
-from iae_cli.cli.names import resolve_role
+from iae_cli.cli.names import complete_post_id, resolve_role
 from iae_cli.cli.options import (
     bac_option,
     check_format,
@@ -29,18 +29,28 @@ if TYPE_CHECKING:
 
 ALL_ROUTES_SHOWN = 50
 FORMATS = ("table", "json", "mermaid", "markdown", "html", "svg")
+EXAMPLES = (
+    "iae path charge-insertion directeur-reseau-insertion",
+    "iae path charge-insertion directeur-reseau-insertion --bac 3 --years 2",
+    "iae path travailleur-social",
+)
 
 
 def run(
     ctx: typer.Context,
-    source: str = typer.Argument(
-        ..., help="Poste de départ (fiche ou rôle de roles.yaml).", metavar="DEPART", show_default=False
+    source: str | None = typer.Argument(
+        None,
+        help="Poste de départ : un métier ou un autre poste cité par l'étude (voir « iae show »). Obligatoire.",
+        metavar="DÉPART",
+        show_default=False,
+        autocompletion=complete_post_id,
     ),
     target: str | None = typer.Argument(
         None,
         help="Poste visé ; sans lui, la carte de tout ce qui est atteignable.",
-        metavar="[ARRIVEE]",
+        metavar="[ARRIVÉE]",
         show_default=False,
+        autocompletion=complete_post_id,
     ),
     stated_only: bool = typer.Option(
         False, "--stated-only", help="N'utiliser que les passages cités par l'étude (pas ceux déduits)."
@@ -57,7 +67,9 @@ def run(
 ) -> None:
     from iae_cli.match import Profile
 
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
+    if source is None:
+        raise UsageError("argument manquant : DÉPART (aide : iae path --help)")
     count = parse_count(max_routes, "--max")
     level, experience = parse_bac(bac), parse_years(years)
     if (level is None) != (experience is None):

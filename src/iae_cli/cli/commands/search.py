@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
-from iae_cli.cli.options import check_format, format_option, parse_count
+from iae_cli.cli.options import check_format, format_option, parse_count, require_argument
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import EXIT_NO_RESULT, UsageError
 
@@ -20,20 +20,27 @@ FORMATS = ("table", "json", "markdown", "html")
 
 def run(
     ctx: typer.Context,
-    words: list[str] = typer.Argument(
-        ...,
-        help='Mots à chercher ; "entre guillemets" pour une expression exacte.',
+    words: list[str] | None = typer.Argument(
+        None,
+        help='Mots à chercher ; "entre guillemets" pour une expression exacte. Obligatoire.',
         metavar="MOTS…",
         show_default=False,
     ),
-    limit: str = typer.Option("10", "--limit", "-n", help="Nombre de résultats à montrer (1 à 1000).", metavar="N"),
+    limit: str = typer.Option(
+        "10",
+        "--limit",
+        "-n",
+        help="Nombre de résultats à montrer (1 à 1000 ; par défaut : 10).",
+        metavar="N",
+        show_default=False,
+    ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
     from iae_cli.search import parse_query
 
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
     count = parse_count(limit, "--limit") or 10
-    text = " ".join(words)
+    text = " ".join(require_argument(words, "MOTS…", "search"))
     if not parse_query(text).terms:
         raise UsageError(
             "la recherche ne contient aucun mot à chercher (les petits mots comme « de » ou « les » sont ignorés) ; "

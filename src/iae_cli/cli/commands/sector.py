@@ -10,6 +10,11 @@ from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import UnknownNameError
 
 FORMATS = ("table", "json")
+EXAMPLES = (
+    "iae sector",
+    "iae sector structures",
+    "iae sector chiffres --format json",
+)
 
 # French and English names of each topic -> (view topic, keys of secteur.yaml)
 TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -50,7 +55,7 @@ def run(
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
     chosen = _topic(topic) if topic is not None else None
     catalog = state(ctx).catalog()
     sector, later = catalog.sector(), catalog.later()

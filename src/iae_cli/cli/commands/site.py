@@ -11,16 +11,25 @@ from iae_cli.cli.app import state
 from iae_cli.errors import UsageError
 from iae_cli.model import GlossaryTerm
 
+EXAMPLES = (
+    "iae site site-iae",
+    "iae site site-iae --force",
+)
+
 
 def run(
     ctx: typer.Context,
-    folder: str = typer.Argument(..., help="Dossier où écrire le site.", metavar="DOSSIER", show_default=False),
+    folder: str | None = typer.Argument(
+        None, help="Dossier où écrire le site. Obligatoire.", metavar="DOSSIER", show_default=False
+    ),
     force: bool = typer.Option(
         False, "--force", help="Écrire dans un dossier qui n'est pas vide (ses autres fichiers sont laissés en place)."
     ),
 ) -> None:
     from iae_cli.render.site import SiteData, site_pages
 
+    if folder is None:
+        raise UsageError("argument manquant : DOSSIER (aide : iae site --help)")
     target = Path(folder)
     _check_target(target, folder, force)
     from iae_cli.lookup import fold

@@ -12,6 +12,10 @@ from iae_cli.cli.output import emit_data, emit_lines
 from iae_cli.errors import EXIT_DATA, UsageError
 
 FORMATS = ("table", "json")
+EXAMPLES = (
+    "iae validate",
+    "iae validate --format json",
+)
 
 
 def run(
@@ -26,7 +30,7 @@ def run(
 ) -> None:
     from iae_cli.scan import validate_folder
 
-    check_format(fmt, *FORMATS)
+    fmt = check_format(fmt, *FORMATS)
     if directory is not None and not directory.strip():
         raise UsageError("DOSSIER attend un chemin ; reçu : une chaîne vide")
     folder = Path(directory) if directory is not None else state(ctx).data_dir
