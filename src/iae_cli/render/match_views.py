@@ -117,7 +117,11 @@ VAE_NOTE = (
 
 
 def _others_heading(count: int, others: bool) -> str:
-    posts = ("L'autre poste" if others else "Le poste") if count == 1 else f"Les {count} {'autres ' if others else ''}postes"
+    posts = (
+        ("L'autre poste" if others else "Le poste")
+        if count == 1
+        else f"Les {count} {'autres ' if others else ''}postes"
+    )
     order = "" if count == 1 else ", du plus proche au plus lointain"
     return f"{posts}{order}, et ce qui vous manque pour y accéder"
 
