@@ -240,7 +240,7 @@ class CacheSource:
         self.data_dir = data_dir
         self.signature = signature
         self._index: dict[str, Any] | None = None
-        self._summary_lines: list[bytes] | None = None
+        self._summary_lines: list[str] | None = None
 
     def _read(self, name: str) -> Any:
         data = read_section(self.data_dir, name, self.signature)
@@ -254,12 +254,12 @@ class CacheSource:
         except (ValueError, TypeError, KeyError, IndexError):  # parsed, but not the shape written
             raise CacheMiss(name) from None
 
-    def _lines(self) -> list[bytes]:
-        if self._summary_lines is None:
+    def _lines(self) -> list[str]:
+        if self._summary_lines is None:  # text: json.loads then skips guessing each line's encoding
             cached = read_lines(self.data_dir, "summaries", self.signature)
             if cached is None:
                 raise CacheMiss("summaries")
-            self._summary_lines = cached[1].split(b"\n")[:-1]
+            self._summary_lines = cached[1].decode("utf-8", "surrogateescape").split("\n")[:-1]
         return self._summary_lines
 
     def _index_data(self) -> dict[str, Any]:
@@ -276,7 +276,7 @@ class CacheSource:
 
     def summaries(self) -> list[FicheSummary]:
         try:  # the lines joined into one JSON array: one parse, not thousands
-            return [_summary(row) for row in json.loads(b"[" + b",".join(self._lines()) + b"]")]
+            return [_summary(row) for row in json.loads("[" + ",".join(self._lines()) + "]")]
         except (ValueError, TypeError, IndexError):
             raise CacheMiss("summaries") from None
 
