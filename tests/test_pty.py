@@ -287,3 +287,31 @@ def test_emulator_reads_what_a_terminal_shows() -> None:
         "directeur-ent",
         "reprise-insertion",
     ]
+
+
+def test_errors_wrap_at_the_terminal_even_when_stdout_is_piped() -> None:
+    """`iae path … | less`: the error goes to the terminal, wrapped to its width between words."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 40, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    args = [IAE, "path", "directeur-general-association", "charge-insertion"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert process.wait(timeout=30) != 0
+    lines = emulate(b"".join(chunks).decode("utf-8"), 40)
+    assert lines[0].startswith("iae :") and len(lines) > 2
+    assert cut_lines(lines, 40) == [] and split_ids(lines, IDS) == []

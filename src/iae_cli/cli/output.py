@@ -60,7 +60,13 @@ def error_text(message: str) -> str:
         return message + "\n"
     from iae_cli.render.lines import wrap
 
-    return "\n".join(wrap(message, max(20, shutil.get_terminal_size((80, 24)).columns) - 1, "", "  ")) + "\n"
+    try:  # the width of the terminal that shows stderr, even when stdout goes to a pipe
+        screen = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        screen = 80
+    if os.environ.get("COLUMNS", "").isdigit():
+        screen = int(os.environ["COLUMNS"])
+    return "\n".join(wrap(message, max(20, screen) - 1, "", "  ")) + "\n"
 
 
 def emit_lines(lines: list[str]) -> None:
