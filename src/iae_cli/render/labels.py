@@ -164,10 +164,13 @@ def salary_sentence(s: Salary, euros: Euros | None) -> str:
 
 
 def euros_explained(euros: Euros) -> str:
-    """What « ≈ … de 2025 » means, in one sentence."""
+    """What « ≈ … de 2025 » means, in one sentence, with the date its price table was checked."""
+    from iae_cli.render.later_views import date_fr
+
+    checked = date_fr(euros.prices.source.date)
     return (
-        f"« ≈ … de {euros.year} » : le salaire de 2008 corrigé de la hausse des prix (indice INSEE), "
-        "pas un salaire observé aujourd'hui."
+        f"« ≈ … de {euros.year} » : le salaire de 2008 corrigé de la hausse des prix (indice INSEE, "
+        f"vérifié au {checked}), pas un salaire observé aujourd'hui."
     )
 
 
