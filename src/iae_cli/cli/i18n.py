@@ -42,6 +42,13 @@ _BaseFormatter: Any = typer.Context.formatter_class
 class FrenchHelpFormatter(_BaseFormatter):  # type: ignore[misc]
     """Click's help formatter with a French usage prefix and French typography in headings."""
 
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
+        if width is None:  # Click never goes below 50 columns: too wide for a narrow terminal
+            import shutil
+
+            width = max(20, min(shutil.get_terminal_size().columns, max_width or 80) - 2)
+        super().__init__(indent_increment, width, max_width)
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, USAGE_PREFIX if prefix is None else prefix)
 
@@ -53,7 +60,25 @@ class FrenchHelpFormatter(_BaseFormatter):  # type: ignore[misc]
         super().write_text(_typeset(text))
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, _typeset(text)) for term, text in rows], col_max, col_spacing)
+        """Click's two columns, wrapped by `render.lines`: never inside an id (« action-sociale »)."""
+        from iae_cli.render.lines import display_width, longest_word, wrap
+
+        rows = [(term, _typeset(text)) for term, text in rows]
+        first_col = min(max((display_width(term) for term, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * (first_col + self.current_indent)
+        for term, text in rows:
+            lead = f"{'':>{self.current_indent}}{term}"
+            room = max(self.width - first_col - 2, 10)
+            if longest_word(text) > room:  # too narrow beside the term: the text goes below it
+                below = " " * (self.current_indent + 4)
+                self.write(lead + "\n" + "".join(f"{line}\n" for line in wrap(text, self.width, below, below)))
+                continue
+            if display_width(term) > first_col - col_spacing:
+                self.write(lead + "\n")
+                lead = indent
+            lines = wrap(text, room) if text else [""]
+            self.write(lead.ljust(len(indent)) + lines[0] + "\n")
+            self.write("".join(f"{indent}{line}\n" for line in lines[1:]))
 
 
 # A space before punctuation that ends a phrase (« : » then a space, not « :smile: »), or inside « ».
