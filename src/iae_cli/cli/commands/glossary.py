@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import typer
 
 from iae_cli.cli.app import state
@@ -9,6 +12,7 @@ from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError
 from iae_cli.model import GlossaryTerm
+from iae_cli.render.document import Bullets
 
 FORMATS = ("table", "json")
 EXAMPLES = (
@@ -40,10 +44,11 @@ def run(
         terms += later_terms
     if term is not None:
         wanted = fold(term)
-        exact = [t for t in terms if fold(t.term) == wanted]
-        terms = tuple(exact) or tuple(
-            t for t in terms if wanted and (wanted in fold(t.term) or wanted in fold(t.meaning))
-        )
+        exact = [t for t in terms if fold(t.term) == wanted]  # `glossary PEC`: PEC first, then the rest
+        others = [
+            t for t in terms if t not in exact and wanted and (wanted in fold(t.term) or wanted in fold(t.meaning))
+        ]
+        terms = (*exact, *others)
         if not terms:
             raise NoResultError(f"aucun sigle ni définition ne correspond à « {term[:40]} » (voir « iae glossary »)")
     later = {t.term: facts.for_term(fold(t.term), fold) for t in terms} if facts is not None else {}
@@ -55,4 +60,22 @@ def run(
         return
     from iae_cli.render.sector_views import glossary_view
 
-    emit_document(glossary_view(terms, later, new, facts.latest_date() if facts is not None else None))
+    document = glossary_view(terms, later, new, facts.latest_date() if facts is not None else None)
+    if term is not None:
+        pointers = _sector_pointers(catalog.sector(), terms)
+        if pointers:
+            document.add(Bullets(pointers, "Pour en savoir plus"))
+    emit_document(document)
+
+
+def _sector_pointers(sector: Mapping[str, Any], terms: Iterable[GlossaryTerm]) -> tuple[str, ...]:
+    """The acronyms shown that have a topic of `iae sector` of their own (ETTI: the structures)."""
+    topics: dict[str, str] = {}
+    for key, topic in (("structures", "structures"), ("networks", "reseaux")):
+        for item in sector.get(key) or ():
+            if isinstance(item, Mapping) and item.get("acronym"):
+                topics[str(item["acronym"])] = topic
+    contract = sector.get("contract")
+    if isinstance(contract, Mapping) and "(CAE)" in str(contract.get("name", "")):
+        topics["CAE"] = "contrat"
+    return tuple(f"{t.term} : iae sector {topics[t.term]}" for t in terms if t.term in topics)

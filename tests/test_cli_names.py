@@ -1,0 +1,104 @@
+"""Every id leads somewhere, and input forgives: roles, levels, names, formats, --data anywhere."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from iae_cli.cli import names
+from tests.conftest import DATA, run
+
+
+def flat(*args: str) -> str:
+    return " ".join(run(*args).stdout.split())
+
+
+@pytest.mark.parametrize("role", ["travailleur-social", "directeur-general-association", "cadre-centre-social"])
+def test_every_role_is_shown_with_what_the_study_says_and_where(role: str) -> None:
+    result = run("show", role)
+    assert result.exit_code == 0 and f"Identifiant : {role}" in result.stdout
+    assert "Ce qu'en dit l'étude" in result.stdout and "Y mènent" in result.stdout and "Mène à" in result.stdout
+
+
+def test_a_role_says_which_fiches_lead_from_it() -> None:
+    said = flat("show", "travailleur-social")
+    assert "Premier poste cité avant celui de chargé d'insertion." in said
+    assert "Chargé d'insertion [charge-insertion] — cité par l'étude, p. 47-50" in said
+    payload = json.loads(run("show", "travailleur-social", "-f", "JSON").stdout)
+    assert payload["kind"] == "role" and [e["to"] for e in payload["next"]] == ["charge-insertion"]
+
+
+def test_list_roles_and_show_without_a_name_list_the_choices() -> None:
+    roles = run("list", "--roles")
+    assert roles.exit_code == 0 and "travailleur-social" in roles.stdout and "conseiller-microcredit" in roles.stdout
+    choices = run("show")
+    assert choices.exit_code == 0 and "charge-insertion" in choices.stdout and "cadre-centre-social" in choices.stdout
+
+
+def test_path_resolves_names_as_show_does() -> None:
+    assert "Identifiant : charge-insertion" in run("show", "charge").stdout
+    route = run("path", "charge", "directeur-reseau")
+    assert route.exit_code == 0 and "directeur-reseau-insertion" in route.stdout
+
+
+@pytest.mark.parametrize(
+    ("word", "level"),
+    [
+        ("direction", "direction-generale"),
+        ("intermediaire", "encadrement-intermediaire"),
+        ("proximité", "encadrement-proximite"),
+    ],
+)
+def test_level_takes_a_word_and_states_the_filter(word: str, level: str) -> None:
+    result = run("list", "-l", word)
+    assert result.exit_code == 0 and f"(--level {level})" in " ".join(result.stdout.split())
+
+
+def test_an_ambiguous_level_is_refused_with_the_choices() -> None:
+    result = run("match", "--bac", "5", "--years", "5", "-l", "encadrement")
+    assert result.exit_code == 2 and "encadrement-intermediaire ou encadrement-proximite" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("bac", "years", "profile"),
+    [
+        ("licence", "3 ans", {"bac": 3, "years": 3.0}),
+        ("BTS", "1,5", {"bac": 2, "years": 1.5}),
+        ("Master", "2 années", {"bac": 5, "years": 2.0}),
+    ],
+)
+def test_bac_takes_diploma_names_and_years_takes_units(bac: str, years: str, profile: dict[str, float]) -> None:
+    payload = json.loads(run("match", "--bac", bac, "--years", years, "-f", "Json").stdout)
+    assert payload["profile"] == profile
+
+
+def test_formats_forgive_case_and_short_names_and_data_comes_after_the_command() -> None:
+    assert run("show", "charge-insertion", "-f", "md").stdout.startswith("# Chargé d'insertion")
+    assert run("show", "charge-insertion", "-f", "YML").stdout.startswith("id: charge-insertion")
+    assert run("list", "--data", str(DATA), "-f", "json").exit_code == 0
+
+
+def test_sections_may_be_repeated() -> None:
+    text = run("show", "charge-insertion", "-s", "salaire", "-s", "diplome").stdout
+    assert "Rémunération" in text and "Diplôme" in text and "Activités" not in text
+    payload = json.loads(run("show", "charge-insertion", "-s", "salaire", "-s", "diplome", "-f", "json").stdout)
+    assert set(payload) == {"id", "salary", "diploma"}
+
+
+def test_glossary_puts_the_exact_acronym_first_and_points_to_its_sector_topic() -> None:
+    text = run("glossary", "PEC").stdout
+    assert text.index("PEC ") < text.index("Apec ")
+    assert "ETTI : iae sector structures" in flat("glossary", "ETTI")
+    assert "CNEI : iae sector reseaux" in flat("glossary", "CNEI")
+
+
+def test_version_short_option() -> None:
+    assert run("-V").stdout.startswith("iae ")
+
+
+def test_completion_sets_need_no_yaml() -> None:
+    assert "travailleur-social" in names.complete_post_id(None, "trav")
+    assert names.complete_level("encadrement-p") == ["encadrement-proximite"]
+    assert "ETTI" in names.complete_term(None, "ET")
+    assert names.complete_command("sh") == ["show"]
