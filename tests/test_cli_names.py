@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +106,18 @@ def test_completion_sets_need_no_yaml() -> None:
     assert names.complete_level("encadrement-p") == ["encadrement-proximite"]
     assert "ETTI" in names.complete_term(None, "ET")
     assert names.complete_command("sh") == ["show"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("iae glossary ET", ["ETAIE", "ETP", "ETTI"]), ("iae sector st", ["structures"]), ("iae show x -f j", ["json"])],
+)
+def test_tab_completes_terms_topics_and_formats(words: str, expected: list[str], tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "_IAE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run([sys.executable, "-m", "iae_cli"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.stdout.split() == expected

@@ -40,6 +40,5 @@ method
 # 10:40 on the session's clock. Each line goes as soon as its caller lands.
 fiche_pages
 
-# cli/names.py (11:50): used by a test only, since show completes every post; glossary terms next?
+# cli/names.py (11:50): used by a test only, since show completes every post
 complete_fiche_id
-complete_term

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.names import complete_term
 from iae_cli.cli.options import check_format, format_option
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import NoResultError
@@ -29,6 +30,7 @@ def run(
         help="Un sigle (ANPE, CAE…) ou un mot à chercher dans les définitions.",
         metavar="[SIGLE]",
         show_default=False,
+        autocompletion=complete_term,
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:

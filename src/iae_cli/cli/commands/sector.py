@@ -48,10 +48,18 @@ ALIASES = {
 }
 
 
+def _complete_topic(incomplete: str) -> list[str]:
+    return [t for t in TOPICS if t.startswith(incomplete.lower())]
+
+
 def run(
     ctx: typer.Context,
     topic: str | None = typer.Argument(
-        None, help=f"Un thème : {', '.join(TOPICS)}.", metavar="[THÈME]", show_default=False
+        None,
+        help=f"Un thème : {', '.join(TOPICS)}.",
+        metavar="[THÈME]",
+        show_default=False,
+        autocompletion=_complete_topic,
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
