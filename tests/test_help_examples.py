@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import shlex
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def test_help_ends_with_two_to_four_examples(command: str) -> None:
     assert 2 <= len(examples) <= 4 and all(e.startswith(f"iae {command}") for e in examples)
     text = run(command, "--help").stdout
     tail = text.split("\nExemples\u00a0:\n", 1)[1]
-    assert tail == "".join(f"  {example}\n" for example in examples)  # last, each whole on its line
+    # last, each whole, going on over lines ending with « \ » (shell continuation) when too long
+    assert re.sub(r" \\\n +", " ", tail) == "".join(f"  {example}\n" for example in examples)
+    assert all(len(line) <= 78 for line in tail.splitlines())
     assert run("help", command).stdout == text
 
 

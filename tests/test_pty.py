@@ -61,6 +61,10 @@ SINGLE = {
 PLAIN = ("list", "match bac+3 2 ans", "path carte", "sector")  # also run under NO_COLOR
 CASES = [(name, width) for name in COMMANDS for width in WIDTHS] + [(name, 40) for name in SINGLE]
 CASES += [(name, 200) for name in ("list", "match bac+3 2 ans", "path route profil", "sector")]
+# Help pages, from 60 columns (at 40, their examples stay whole on their line, as typed).
+HELP = {"aide": ["--help"], "aide match": ["match", "--help"], "aide path": ["path", "--help"]}
+COMMANDS.update(HELP)
+CASES += [(name, width) for name in HELP for width in (60, 80, 120)]
 NO_COLOR_CASES = [(f"{name} NO_COLOR", width) for name in PLAIN for width in (40, 80)]
 ALL_CASES = [*CASES, *NO_COLOR_CASES]
 
@@ -117,7 +121,7 @@ _OUTLINE_NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
 def tokens(text: str) -> set[str]:
-    return {t for t in _SEPARATORS.split(text) if t and not set(t) <= set("-—:") and not _OUTLINE_NUMBER.fullmatch(t)}
+    return {t for t in _SEPARATORS.split(text) if t and not set(t) <= set("-—:\\") and not _OUTLINE_NUMBER.fullmatch(t)}
 
 
 @pytest.mark.parametrize(("name", "width"), ALL_CASES, ids=IDS_OF_CASES)

@@ -108,12 +108,28 @@ def format_params(command: Any, ctx: Any, formatter: Any) -> None:
                 formatter.write_dl(rows)
 
 
+_SHELL_WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
+
+
 def format_examples(examples: tuple[str, ...], formatter: Any) -> None:
-    """Each example on its own line, as typed: never rewrapped (a command cut in two cannot be copied)."""
+    """Each example as typed; one too long for the screen goes on over lines ending with « \\ »,
+    between shell words (never inside quotes), so that it can still be copied and run."""
     if examples:
         with formatter.section(EXAMPLES_TITLE):
             for example in examples:
-                formatter.write(f"{'':>{formatter.current_indent}}{example}\n")
+                formatter.write(_example_lines(example, formatter.current_indent, formatter.width))
+
+
+def _example_lines(example: str, indent: int, width: int) -> str:
+    if indent + len(example) <= width:
+        return " " * indent + example + "\n"
+    lines, line = [], " " * indent
+    for word in _SHELL_WORD.findall(example):
+        if line.strip() and len(line) + 1 + len(word) > width - 2:
+            lines.append(line + " \\")
+            line = " " * (indent + 4)
+        line += word if not line.strip() else " " + word
+    return "\n".join([*lines, line]) + "\n"
 
 
 def usage_pieces(command: Any, ctx: Any) -> list[str]:
