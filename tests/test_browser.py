@@ -130,7 +130,7 @@ def _check_links(browser: Browser, path: Path, tab: Tab) -> int:
 
 def test_every_page_loads_offline_without_errors_and_its_links_resolve(browser: Browser, outputs: Path) -> None:
     pages = _pages(outputs)
-    assert len(pages) == len(HANDOUTS) + 20  # the site: index, 7 fiches, 10 outside posts, sector, glossary
+    assert len(pages) == len(HANDOUTS) + 22  # the site: index, 7 fiches, 12 outside posts, sector, glossary
     links = 0
     for path in pages:
         tab = _open(browser, path)
@@ -146,7 +146,7 @@ def test_site_links_every_post_from_the_index_and_the_map(browser: Browser, outp
     map_links = set(tab.evaluate("[...document.querySelectorAll('svg a')].map(a => a.getAttribute('href'))"))
     tab.close()
     posts = {p.name for p in (outputs / "site").glob("*.html")} - {"index.html", "secteur.html", "glossaire.html"}
-    assert len(posts) == 17
+    assert len(posts) == 19  # 7 fiches, 12 outside posts
     assert posts <= hrefs and map_links == posts
     assert {"secteur.html", "glossaire.html", "index.html#carte"} <= hrefs
     fiche = _open(browser, outputs / "site" / "metier-charge-insertion.html")
@@ -261,4 +261,4 @@ def test_site_refuses_a_folder_that_is_not_empty_and_never_deletes(tmp_path: Pat
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "à garder"
     assert outside.read_text(encoding="utf-8") == "dehors"  # the link was replaced, not followed
     assert not (tmp_path / "index.html").is_symlink()
-    assert len(list(tmp_path.glob("*.html"))) == 20
+    assert len(list(tmp_path.glob("*.html"))) == 22

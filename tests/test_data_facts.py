@@ -68,7 +68,8 @@ MOBILITY = {
         [("directeur-entreprise-insertion", "stated"), ("directeur-reseau-insertion", "inferred")],
     ),
     "directeur-reseau-insertion": (
-        [("responsable-domaine-action", "stated"), ("cadre-entreprise-classique", "stated")],
+        # « cadre opérationnel dans une entreprise (RH, administratif, finance) »: the support functions of p. 39-42
+        [("responsable-domaine-action-sociale", "stated"), ("cadre-fonction-support", "inferred")],
         [("directeur-general-association", "stated"), ("responsable-rse-grande-entreprise", "stated")],
     ),
     "directeur-regional-insertion": (
@@ -76,14 +77,15 @@ MOBILITY = {
             ("charge-mission-association", "stated"),
             # « responsable fonctionnel ou opérationnel dans l'économie sociale » (p. 35-38): wider than the fiche
             ("responsable-fonctionnel", "inferred"),
-            # « responsable d'un domaine d'action à l'échelle d'un territoire »: the role of p. 31-34, not the site
-            ("responsable-domaine-action", "stated"),
+            # « responsable d'un domaine d'action à l'échelle d'un territoire »: not the action-sociale role of p. 31-34
+            ("responsable-domaine-action-territoire", "stated"),
         ],
         [
             ("directeur-reseau-insertion", "stated"),
             # « directeur d'une structure d'insertion dans une région plus importante »: « régional » is not written
             ("directeur-regional-insertion", "inferred"),
-            ("responsable-fonctionnel", "inferred"),
+            # « directeur fonctionnel au siège d'une grande structure »: a role, not the fiche at the same level and pay
+            ("directeur-fonctionnel-siege", "stated"),
         ],
     ),
     "responsable-fonctionnel": (
@@ -348,3 +350,61 @@ def test_dropped_items_are_back(catalog: Catalog) -> None:
     assert "peut être amené à" in text("charge-insertion")
     assert "éventuellement" in text("responsable-site-insertion")
     assert "réunions où l'on pilote" in text("responsable-conseillers-microcredit")
+
+
+def test_roles_keep_apart_what_the_study_keeps_apart(catalog: Catalog) -> None:
+    """p. 27-30 « entreprise dite classique » vs p. 31-34 « cadre opérationnel »; the two « domaine d'action »."""
+    roles = catalog.roles
+    assert "responsable-domaine-action" not in roles
+    assert roles["responsable-domaine-action-sociale"].pages == "31-34"
+    assert "action sociale" in roles["responsable-domaine-action-sociale"].title
+    assert roles["responsable-domaine-action-territoire"].pages == "35-38"
+    assert roles["cadre-entreprise-classique"].pages == "27-30"
+    assert roles["cadre-fonction-support"].pages == "31-34, 39-42"
+    assert "par déduction (p. 31-34)" in (roles["cadre-fonction-support"].note or "")
+    seat = roles["directeur-fonctionnel-siege"]
+    assert (seat.title, seat.pages) == ("Directeur fonctionnel au siège d'une grande structure", "35-38")
+    assert "ne serait pas une promotion" in (seat.note or "")
+    [operational] = [m for m in catalog.fiche("directeur-reseau-insertion").mobility.previous if m.link == "inferred"]
+    assert "« cadre opérationnel »" in (operational.note or "")
+    regional = catalog.fiche("directeur-regional-insertion").mobility.previous
+    assert "responsable d'un site d'insertion" in (regional[1].note or "")
+    assert "n'a pas de fiche" not in (regional[1].note or "")
+
+
+def test_hedges_and_open_lists(catalog: Catalog) -> None:
+    """p. 21-26 « pourraient offrir des opportunités »; p. 43-46 « notamment »;
+    lists ending « etc » (p. 39-42) and « .. » (p. 51-54)."""
+    assert "pourraient ouvrir des emplois" in (catalog.roles["responsable-rse-grande-entreprise"].note or "")
+    site = catalog.summaries["responsable-site-insertion"].experience.note or ""
+    assert site.startswith("Notamment une expérience de la conception")
+    assert "Les trois exemples d'offre de la fiche demandent tous au moins 5 ans" in site
+    assert "« etc. »" in (catalog.summaries["responsable-fonctionnel"].diploma.note or "")
+    assert "« .. »" in (catalog.summaries["responsable-conseillers-microcredit"].diploma.note or "")
+
+
+def test_small_drifts_are_restored(catalog: Catalog) -> None:
+    def text(fiche_id: str) -> str:
+        f = catalog.fiche(fiche_id)
+        groups = f.activities.main + f.activities.optional
+        offers = " ".join(" ".join((o.employer, *o.missions)) for o in f.offers)
+        people = (*f.relations.internal, *f.relations.external, *f.recruiters.items)
+        return " ".join((f.mission, *(i for g in groups for i in g.items), *people, offers))
+
+    company = text("directeur-entreprise-insertion")
+    assert "en situation d'exclusion" in company and "exclus de l'emploi" not in company
+    assert "appels d'offres ou aux propositions venues d'acteurs privés et publics" in company
+    assert "grandes administrations" in text("directeur-regional-insertion")
+    site = text("responsable-site-insertion")
+    assert "autorités locales" in site and "collectivités" not in site
+    assert "« de prévention et d'exclusion »" in site and "lutte contre l'exclusion" not in site
+    assert "« 75/125 lits »" in site
+    assert "centre d'hébergement et de réinsertion sociale :" in site and "CHRS" not in site
+    assert "la recherche et au financement des actions d'insertion (microcrédit), par exemple" in text(
+        "responsable-fonctionnel"
+    )
+    micro = text("responsable-conseillers-microcredit")
+    assert "les met en œuvre" in micro and "d'activités et d'entreprises" in micro
+    insertion = text("charge-insertion")
+    assert "tout son parcours d'insertion" in insertion and "dans la structure" not in insertion
+    assert "candidatures des salariés en insertion" in insertion and "candidats proposés" not in insertion

@@ -169,13 +169,13 @@ def test_site_writes_every_page(tmp_path: Path) -> None:
     result = run("site", str(tmp_path / "site"))
     assert result.exit_code == 0
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
-    assert len(pages) == 20 and "index.html" in pages and "metier-charge-insertion.html" in pages
+    assert len(pages) == 22 and "index.html" in pages and "metier-charge-insertion.html" in pages
     fiche = (tmp_path / "site" / "metier-charge-insertion.html").read_text(encoding="utf-8")
     assert "Soit environ 32,4–38,9 k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
     assert "ANPE → Pôle emploi (2009) → France Travail (2024)" in (tmp_path / "site" / "glossaire.html").read_text(
         encoding="utf-8"
     )
-    assert result.stdout == f"20 pages écrites dans {tmp_path / 'site'} ; ouvrir {tmp_path / 'site' / 'index.html'}\n"
+    assert result.stdout == f"22 pages écrites dans {tmp_path / 'site'} ; ouvrir {tmp_path / 'site' / 'index.html'}\n"
 
 
 def test_route_handout_words_a_step_open_with_a_caveat() -> None:

@@ -104,7 +104,8 @@ def table_note(e: Experience) -> str | None:
         where = f"range ce poste dans la tranche des {BAND_LABELS[e.table.band]}"
     else:
         where = f"l'ouvre dès {years(e.table.min_years)}, dans la tranche des {BAND_LABELS[e.table.band]}"
-    return f"le tableau de synthèse de l'étude (p. {e.table.pages}) {where} ; la fiche, qui fait foi, {fiche_asks(e)}"
+    table = f"le tableau de synthèse de l'étude (p. {e.table.pages}) {where}"
+    return f"{table} ; la fiche {fiche_asks(e)}, et iae suit la fiche"
 
 
 def disagreement(d: Disagreement) -> str:
