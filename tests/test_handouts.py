@@ -204,7 +204,7 @@ def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
     site = run("--data", str(data), "site", str(tmp_path / "site"))
     assert site.exit_code == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<svg" not in index and "La carte compterait 140 postes : trop pour rester lisible." in index
+    assert "<svg" not in index and "La carte compterait 142 postes : trop pour rester lisible." in index
 
 
 def test_dot_and_mermaid_keep_hostile_titles_as_text() -> None:
