@@ -193,7 +193,7 @@ def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
     data = generate(tmp_path / "data", 130)
     whole = run("--data", str(data), "graph")
     assert whole.exit_code == 2 and whole.stdout == ""
-    assert whole.stderr.startswith("iae : la carte compterait 140 postes, trop pour rester lisible (au plus 120)")
+    assert whole.stderr.startswith("iae : la carte compterait 142 postes, trop pour rester lisible (au plus 120)")
     route = run("--data", str(data), "graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion")
     assert route.exit_code == 0
     assert route.stdout.count('<g class="post') == 4  # the route's four posts, nothing else
