@@ -113,7 +113,7 @@ def test_graph_formats() -> None:
     moves = len(graph.edges)
     inferred = sum(1 for e in graph.edges.values() if e.kind == "inferred")
     assert moves >= 21 and inferred >= 5
-    assert svg.count('<g class="post') == 17 and svg.count('class="move ') == moves + 2  # 2 in the legend
+    assert svg.count('<g class="post') == 19 and svg.count('class="move ') == moves + 2  # 2 in the legend
     assert svg.count('class="move inferred') == inferred + 1
     for band in ("Direction générale", "Encadrement intermédiaire", "Encadrement de proximité", "Postes hors"):
         assert band in svg
