@@ -259,11 +259,20 @@ GLOSSARY_USAGE: dict[str, str] = {
     "acronym_only": "sigle seul",
     "words_only": "mots seuls",
 }
-GLOSSARY_LEGEND = (
-    "Dans l'étude : « sigle et mots », elle emploie le sigle et écrit aussi sa forme développée ; "
-    "« sigle seul », elle ne le développe jamais (développement d'usage courant, ou sourcé ci-dessous) ; "
-    "« mots seuls », elle écrit les mots en toutes lettres, le sigle est le nôtre."
-)
+# What each value of the « Dans l'étude » column means; said only for the values shown.
+GLOSSARY_LEGEND = {
+    "acronym_and_words": "« sigle et mots », elle emploie le sigle et écrit aussi sa forme développée",
+    "acronym_only": "« sigle seul », elle ne le développe jamais (développement d'usage courant, ou sourcé ci-dessous)",
+    "words_only": "« mots seuls », elle écrit les mots en toutes lettres, le sigle est le nôtre",
+}
+
+
+def _legend(terms: Sequence[GlossaryTerm], later_terms: frozenset[str]) -> list[Paragraph]:
+    shown = {t.usage for t in terms if t.term not in later_terms}
+    parts = [text for usage, text in GLOSSARY_LEGEND.items() if usage in shown]
+    return [Paragraph(f"Dans l'étude : {' ; '.join(parts)}.", "note")] if parts else []
+
+
 LATER_USAGE = "après 2008 †"
 
 
@@ -299,9 +308,7 @@ def glossary_view(
         meaning = t.meaning + "".join(f"\nDepuis 2008 : {history(e, years_only=True)}" for e in later.get(t.term, ()))
         usage = LATER_USAGE if t.term in later_terms else _glossary_usage(t)
         rows.append((t.term, meaning, usage))
-    doc = Document().add(
-        Table(("Sigle", "Signification", "Dans l'étude"), tuple(rows)), Paragraph(GLOSSARY_LEGEND, "note")
-    )
+    doc = Document().add(Table(("Sigle", "Signification", "Dans l'étude"), tuple(rows)), *_legend(terms, later_terms))
     remarks = tuple(_glossary_remark(t) for t in terms if t.note or t.source)
     if remarks:
         doc.add(Bullets(remarks, "Remarques et sources"))
