@@ -39,7 +39,7 @@ def test_the_table_says_the_gap_the_route_and_the_skills() -> None:
     assert "Expérience : 5 ans de plus que le minimum du premier poste" in out
     assert "dans le domaine : action sociale" in out
     assert "Responsable d'un site d'insertion [responsable-site-insertion] — déduit (p. 43-46)" in out
-    assert "compétences : Analyser l'environnement de l'entreprise et ses tendances" in out
+    assert "compétences : analyser l'environnement de l'entreprise et ses tendances" in out
 
 
 def test_a_role_has_no_invented_requirements() -> None:

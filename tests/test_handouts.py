@@ -38,7 +38,7 @@ def test_fiche_handout_speaks_to_the_reader() -> None:
 def test_handouts_say_what_changed_since_2008_with_sources() -> None:
     text = run("show", "charge-insertion", "-f", "markdown").stdout
     assert "En euros de 2025, un salaire de 2008 vaut environ 30 % de plus" in text
-    assert "Soit environ 32,4–38,9 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
+    assert "Soit environ 32–39 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
     since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0].replace("\u00a0", " ")
     assert "- ANPE → Pôle emploi (1er janvier 2009) → France Travail (1er janvier 2024)" in since
     assert "- DDTEFP → DIRECCTE (2010) → DREETS et DDETS (1er avril 2021)" in since
@@ -171,7 +171,7 @@ def test_site_writes_every_page(tmp_path: Path) -> None:
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
     assert len(pages) == 22 and "index.html" in pages and "metier-charge-insertion.html" in pages
     fiche = (tmp_path / "site" / "metier-charge-insertion.html").read_text(encoding="utf-8")
-    assert "Soit environ 32,4–38,9 k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
+    assert "Soit environ 32–39 k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
     assert "ANPE → Pôle emploi (2009) → France Travail (2024)" in (tmp_path / "site" / "glossaire.html").read_text(
         encoding="utf-8"
     )

@@ -138,7 +138,7 @@ def test_match_text_explains_what_is_missing() -> None:
     result = run("match", "--bac", "3", "--years", "1", env={"COLUMNS": "250"})
     assert result.exit_code == 0
     assert "il manque 4 ans d'expérience (dans le domaine : action sociale)" in result.stdout
-    assert "Ouverts, mais… (1)" in result.stdout
+    assert "Accessibles, avec une réserve (1)" in result.stdout
     assert "l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant : il vous en manque 2 ans" in (
         " ".join(result.stdout.split())
     )
@@ -191,7 +191,7 @@ def test_match_json_puts_the_site_apart_without_its_decisive_asset() -> None:
 def test_a_post_open_with_a_caveat_is_a_result() -> None:
     """Exit code 0: a post whose conditions are met is open, warning or not."""
     result = run("match", "--bac", "3", "--years", "0", "--level", "encadrement-proximite")
-    assert result.exit_code == 0 and "Ouverts, mais…" in result.stdout
+    assert result.exit_code == 0 and "Accessibles, avec une réserve" in result.stdout
 
 
 def test_match_with_no_eligible_post_exits_1() -> None:
@@ -199,7 +199,7 @@ def test_match_with_no_eligible_post_exits_1() -> None:
     assert result.exit_code == 1
     said = " ".join(result.stdout.split())
     assert "Aucun poste de l'étude ne vous est accessible aujourd'hui. Le plus proche est Chargé d'insertion" in said
-    assert "Les 7 postes, du plus proche au plus lointain, et ce qui vous manque pour y accéder" in said
+    assert "Postes à viser ensuite (7), du plus proche au plus lointain" in said
 
 
 def test_match_says_plainly_when_a_profile_is_far_from_every_post() -> None:
@@ -243,7 +243,7 @@ def test_match_accepts_decimal_comma_and_bac_prefix() -> None:
 
 def test_near_misses_are_limited_in_text_but_complete_in_json() -> None:
     text = run("match", "--bac", "2", "--years", "0", "--near", "2", env={"COLUMNS": "250"}).stdout
-    assert "Les 6 autres postes, du plus proche au plus lointain" in text and "… et 4 autre(s)" in text
+    assert "Postes à viser ensuite (6), du plus proche au plus lointain" in text and "… et 4 autre(s)" in text
     assert len(json.loads(run("match", "--bac", "2", "--years", "0", "--near", "2", "-f", "json").stdout)["near"]) == 6
     assert "autre(s)" not in run("match", "--bac", "2", "--years", "0", "--near", "0").stdout
     assert run("match", "--bac", "2", "--years", "0", "--near", "-3").exit_code == 2

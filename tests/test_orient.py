@@ -145,7 +145,7 @@ def test_no_experience_needs_no_domain() -> None:
 def test_markdown_is_a_handout() -> None:
     out = run("orient", *PROFILE, "--format", "markdown").stdout
     assert out.startswith("# Votre orientation : master (bac+5), 2 ans d'expérience (action sociale)")
-    assert "## Postes ouverts dès maintenant (2)" in out
+    assert "## Postes accessibles (1)" in out and "## Accessibles, avec une réserve (1)" in out
 
 
 # --- errors -------------------------------------------------------------------------------

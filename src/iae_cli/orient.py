@@ -201,7 +201,7 @@ def orient(
     routes = tuple(
         Training(key, named[key]["name"], named[key]["summary"], named[key]["pages"])
         for key in DIPLOMA_ROUTES
-        if key in named
+        if key in named and (key != "vae" or person.years)  # no experience: nothing for the VAE to validate
     )
     return Orientation(person, tuple(opened), tuple(following), target, route, routes)
 

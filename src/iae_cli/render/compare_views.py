@@ -36,11 +36,11 @@ def _column(post: Post, euros: Euros | None) -> tuple[str, ...]:
         LEVEL_LABELS[s.level],
         diploma,
         experience,
-        " ; ".join(_assets(s)) or "—",
+        labels.join_items(_assets(s)) or "—",
         labels.salary_with_profile(s.salary)
         + (f"\n{labels.today(euros.convert(s.salary.min_keur, s.salary.max_keur, s.salary.year))}" if euros else ""),
-        " ; ".join(f.recruiters.items) or "—",
-        " ; ".join(f.reporting.items) or "—",
+        labels.join_items(f.recruiters.items) or "—",
+        labels.join_items(f.reporting.items) or "—",
     )
 
 
@@ -86,12 +86,15 @@ def _gap_lines(c: Comparison) -> list[str]:
             f"Atout déterminant selon l'étude pour le second poste, pas une condition : "
             f"{labels.experience_figure(e)}{domain}."
         )
-    lines += [f"Atout cité par l'étude pour le second poste : {asset}." for asset in _assets(sb)]
+    lines += [f"Atout cité par l'étude pour le second poste : {labels.lower_first(asset)}." for asset in _assets(sb)]
+    note = labels.table_note(sb.experience)
+    if note:
+        lines.append(f"{note[:1].upper()}{note[1:]}.")
     return lines
 
 
 def _items(found: tuple[Item, ...]) -> tuple[str, ...]:
-    return tuple(f"{item.section} : {item.text}" for item in found)
+    return tuple(f"{item.section} : {labels.lower_first(item.text)}" for item in found)
 
 
 def compare_view(

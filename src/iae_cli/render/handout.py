@@ -80,8 +80,7 @@ def prices_sentence(prices: PriceIndex) -> str:
 
 
 def today_sentence(today: TodayPay) -> str:
-    low, high = labels.number(today.min_keur), labels.number(today.max_keur)
-    pay = f"{low} k€" if low == high else f"{low}–{high} k€"
+    pay = labels.pay_range(today.min_keur, today.max_keur)  # rounded: a price adjustment, not a figure
     return f"Soit environ {pay} en euros de {today.year} (ajustement sur les prix, non un salaire constaté)."
 
 

@@ -82,8 +82,8 @@ def _sentence(text: str) -> str:
 
 def match_handout(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
     p = result.profile
-    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
-    doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
+    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.experience_of(p.years)}"))
+    doc.add(Heading(labels.group_heading(labels.OPEN_GROUP, len(result.eligible)), 2))
     if result.eligible:
         rows = tuple(
             (
@@ -97,7 +97,7 @@ def match_handout(result: MatchResult, near_limit: int | None = None, euros: Eur
     else:
         doc.add(Paragraph("Aucun poste n'est accessible avec ce profil d'après l'étude."))
     if result.caveat:
-        doc.add(Heading(f"Accessibles, avec une réserve ({len(result.caveat)})", 2))
+        doc.add(Heading(labels.group_heading(labels.CAVEAT_GROUP, len(result.caveat)), 2))
         rows = tuple(
             (_post(e.fiche), labels.salary_cell(e.fiche.salary, euros), _sentence(asset_sentence(e)))
             for e in result.caveat
@@ -105,7 +105,7 @@ def match_handout(result: MatchResult, near_limit: int | None = None, euros: Eur
         doc.add(Table(("Poste", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
-        doc.add(Heading("Postes à viser ensuite, du plus proche au plus lointain", 2))
+        doc.add(Heading(labels.group_heading(labels.NEAR_GROUP, len(result.near)), 2))
         rows = tuple(
             (_post(e.fiche), labels.salary_cell(e.fiche.salary, euros), _sentence(" ; ".join(missing_sentences(e, p))))
             for e in near
@@ -134,9 +134,26 @@ def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | 
     return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary_cell(f.salary, euros))
 
 
+def steps_sentence(kinds: Sequence[str]) -> str:
+    """'3 étapes : 2 citées par l'étude, 1 déduite des fiches.' (`kinds`: each move's link kind)."""
+    moves, stated = len(kinds), sum(kind == "stated" for kind in kinds)
+    text = f"{moves} étape{'s' if moves > 1 else ''}"
+    if stated == moves:
+        every = "toutes citées" if moves > 1 else "citée"
+        return f"{text}, {every} par l'étude."
+    if not stated:
+        every = "toutes déduites" if moves > 1 else "déduite"
+        return f"{text}, {every} des fiches (aucune n'est citée telle quelle par l'étude)."
+    inferred = moves - stated
+    return (
+        f"{text} : {stated} citée{'s' if stated > 1 else ''} par l'étude, "
+        f"{inferred} déduite{'s' if inferred > 1 else ''} des fiches."
+    )
+
+
 STATE_WORDS = {
     "open": "accessible",
-    "caveat": "accessible, avec une réserve",
+    "caveat": labels.CAVEAT_GROUP.lower(),
     "blocked": "à préparer",
     "later": "plus tard",
     "unknown": "—",
@@ -155,10 +172,9 @@ def route_handout(
     `euros` adds each 2008 pay in another year's euros."""
     doc = Document()
     for number, route in enumerate(routes, 1):
-        moves = len(route) - 1
-        head = f"De {title_of(route[0])} à {title_of(route[-1])}"
-        doc.add(Heading(head if len(routes) == 1 else f"Parcours {number} : {head.lower()[:1]}{head[1:]}"))
-        doc.add(Paragraph(f"{moves} étape{'s' if moves > 1 else ''}, d'après les évolutions que décrit l'étude."))
+        name = "Parcours" if len(routes) == 1 else f"Parcours {number}"
+        doc.add(Heading(f"{name} : {title_of(route[0])} → {title_of(route[-1])}"))
+        doc.add(Paragraph(steps_sentence([graph.edges[edge].kind for edge in itertools.pairwise(route)])))
         rows = []
         for index, node in enumerate(route):
             how = "point de départ" if not index else LINK_WORDS[graph.edges[(route[index - 1], node)].kind]

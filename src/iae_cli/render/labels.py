@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iae_cli.model import BAND_LABELS, Diploma, Disagreement, Experience, Salary
@@ -39,6 +40,68 @@ def number(value: float) -> str:
 
 def years(value: float) -> str:
     return f"{number(value)} an" if value < 2 else f"{number(value)} ans"
+
+
+def experience_of(value: float) -> str:
+    """A person's experience: '2 ans d'expérience'; 0 years reads 'sans expérience', never '0 an'."""
+    return f"{years(value)} d'expérience" if value else "sans expérience"
+
+
+# The three groups of posts, named alike by match and orient, on screen and in handouts.
+OPEN_GROUP = "Postes accessibles"
+CAVEAT_GROUP = "Accessibles, avec une réserve"
+NEAR_GROUP = "Postes à viser ensuite"
+NEAR_ORDER = "du plus proche au plus lointain"
+
+
+def group_heading(group: str, count: int | None = None) -> str:
+    """'Postes accessibles (2)'; the near group adds its order: 'Postes à viser ensuite (5), du plus proche…'."""
+    text = group if count is None else f"{group} ({count})"
+    return f"{text}, {NEAR_ORDER}" if group == NEAR_GROUP else text
+
+
+def decisive_asset(e: Experience) -> str:
+    """The study's decisive asset, which is no condition: 'l'étude tient 3 à 5 ans (action sociale) pour un
+    atout déterminant'."""
+    domain = f" ({e.domain})" if e.domain else ""
+    return f"l'étude tient {experience_figure(e)}{domain} pour un atout déterminant"
+
+
+def asset_gap(e: Experience, missing_years: float, other_domain: bool) -> str:
+    """A post open despite the study's decisive asset, and how far the person is from that asset."""
+    short = []
+    if missing_years:
+        short.append(f"il vous en manque {years(missing_years)}")
+    if other_domain:
+        short.append("votre expérience est dans un autre domaine, qui compte moins")
+    text = f"aucune durée exigée, mais {decisive_asset(e)}"
+    return f"{text} : {' ; '.join(short)}" if short else text
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and sum(c.isupper() for c in letters) > 1
+
+
+def lower_first(text: str) -> str:
+    """Lowercase an item's capital when it comes mid-sentence, unless its first word is an acronym (« ESAT »,
+    « DDTEFP »); proper nouns among the data items are left to the caller (use only where items are common words)."""
+    first = text.split(" ", 1)[0]
+    if not text[:1].isupper() or _is_acronym(first):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def join_items(items: Sequence[str]) -> str:
+    """Items joined in one sentence with « ; »: a prefix they all share (« Double contrôle : ») is said once,
+    and no item keeps a capital after « ; » or « : »."""
+    if not items:
+        return ""
+    head, sep, _ = items[0].partition(" : ")
+    if len(items) > 1 and sep and all(i.startswith(f"{head} : ") for i in items):
+        rest = [lower_first(i[len(head) + 3 :]) for i in items]
+        return f"{head} : {' ; '.join(rest)}"
+    return " ; ".join([items[0], *(lower_first(i) for i in items[1:])])
 
 
 def bac(level: int) -> str:

@@ -35,7 +35,8 @@ def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
         text = said.get(key)
         if text is None:
             needed = _needed(e.min_years, e.standing, labels.experience_figure(e))
-            text = said[key] = f"{has_bac} pour {labels.bac(f.diploma.min_bac)} demandé ; {has_years}, {needed}"
+            mine = f"{has_years}, {needed}" if profile.years else needed  # never « 0 an »
+            text = said[key] = f"{has_bac} pour {labels.bac(f.diploma.min_bac)} demandé ; {mine}"
         return text
 
     return why
@@ -43,17 +44,7 @@ def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
 
 def asset_sentence(entry: MatchEntry) -> str:
     """What the study calls a decisive asset, and how far the person is from it."""
-    e = entry.fiche.experience
-    domain = f" ({e.domain})" if e.domain else ""
-    short = []
-    if entry.missing.asset_years:
-        short.append(f"il vous en manque {labels.years(entry.missing.asset_years)}")
-    if entry.domain:
-        short.append("votre expérience est dans un autre domaine, qui compte moins")
-    return (
-        f"aucune durée exigée, mais l'étude tient {labels.experience_figure(e)}{domain} pour un atout "
-        f"déterminant : {' ; '.join(short)}"
-    )
+    return labels.asset_gap(entry.fiche.experience, entry.missing.asset_years, bool(entry.domain))
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile, vae: bool = True) -> list[str]:
@@ -64,6 +55,7 @@ def missing_sentences(entry: MatchEntry, profile: Profile, vae: bool = True) -> 
         text = f"{labels.diploma(f.diploma)} demandé, vous avez {labels.bac(profile.bac)}"
         if f.diploma.alternatives:
             text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
+        vae = vae and profile.years > 0  # the VAE validates experience: none to validate, no VAE
         out.append(text + (" ; la VAE permet d'obtenir un diplôme à partir de l'expérience" if vae else ""))
     if entry.missing.years:
         text = f"il manque {labels.years(entry.missing.years)} d'expérience"
@@ -116,16 +108,6 @@ VAE_NOTE = (
 )
 
 
-def _others_heading(count: int, others: bool) -> str:
-    posts = (
-        ("L'autre poste" if others else "Le poste")
-        if count == 1
-        else f"Les {count} {'autres ' if others else ''}postes"
-    )
-    order = "" if count == 1 else ", du plus proche au plus lointain"
-    return f"{posts}{order}, et ce qui vous manque pour y accéder"
-
-
 def _nothing_open(result: MatchResult) -> str:
     """Plain words for a profile that no post is open to."""
     if not result.near:
@@ -151,11 +133,11 @@ def match_view(
     """Eligible posts, then the closest near misses (`near_limit` of them; None: all); `level`: the filter used."""
     p = result.profile
     pay = _pay_labels(euros)
-    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.years(p.years)} d'expérience"))
+    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.experience_of(p.years)}"))
     if level is not None:
         chosen = f"Niveau retenu : {LEVEL_LABELS[level]} (--level {level}) ; les autres niveaux sont écartés."
         doc.add(Paragraph(chosen, "note"))
-    doc.add(Heading(f"Postes accessibles ({len(result.eligible)})", 2))
+    doc.add(Heading(labels.group_heading(labels.OPEN_GROUP, len(result.eligible)), 2))
     if result.eligible:
         why = _reasons(p)
         rows = tuple(_match_row(e, _why(e, why), pay) for e in result.eligible)
@@ -165,18 +147,18 @@ def match_view(
     else:
         doc.add(Paragraph("Aucun poste où vous remplissez tout ; voyez ci-dessous ceux qui vous sont ouverts."))
     if result.caveat:
-        doc.add(Heading(f"Ouverts, mais… ({len(result.caveat)})", 2))
+        doc.add(Heading(labels.group_heading(labels.CAVEAT_GROUP, len(result.caveat)), 2))
         rows = tuple(_match_row(e, asset_sentence(e), pay) for e in result.caveat)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "À savoir"), rows))
     near = result.near if near_limit is None else result.near[:near_limit]
     if near:
-        doc.add(Heading(_others_heading(len(result.near), bool(result.open_count)), 2))
+        doc.add(Heading(labels.group_heading(labels.NEAR_GROUP, len(result.near)), 2))
         rows = tuple(_match_row(e, " ; ".join(missing_sentences(e, p, vae=False)), pay) for e in near)
         doc.add(Table(("Métier / identifiant / niveau", labels.salary_header(euros), "Ce qui manque"), rows))
         if len(near) < len(result.near):
             hidden = len(result.near) - len(near)
             doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
-        if any(e.missing.bac for e in near):
+        if p.years and any(e.missing.bac for e in near):
             doc.add(Paragraph(VAE_NOTE, "note"))
     notes = _table_notes([e.fiche for e in (*result.eligible, *result.caveat, *near)])
     if notes:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS
 from iae_cli.render import labels
-from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table, Tree
+from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table, Tree
 
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
@@ -19,7 +19,7 @@ SHOWN = 10
 
 
 def profile_line(person: Person) -> str:
-    experience = f"{labels.years(person.years)} d'expérience" if person.years else "sans expérience"
+    experience = labels.experience_of(person.years)
     if person.years and person.domain:
         experience += f" ({person.domain.label})"
     return f"{person.diploma.label}, {experience} ; envie : {person.wish.label}"
@@ -49,7 +49,8 @@ def _why_open(a: Assessment, person: Person, best: float) -> str:
     else:
         parts.append(f"{labels.bac(person.diploma.bac)} pour {labels.diploma(f.diploma)} demandé")
     if f.experience.required_years == 0:
-        parts.append("aucune expérience exigée")
+        if not a.caveat:  # else the asset sentence below says « aucune durée exigée »
+            parts.append("aucune expérience exigée")
     else:
         needed = f"{labels.years(person.years)} ; la fiche {labels.fiche_asks(f.experience)}"
         if a.domain_ok:
@@ -57,12 +58,8 @@ def _why_open(a: Assessment, person: Person, best: float) -> str:
         parts.append(needed)
     parts.append(closeness(a.fit, best))
     if a.caveat:
-        short = f"il vous manque {labels.years(a.asset_years)}" if a.asset_years else "votre domaine est autre"
-        domain = f" en {f.experience.domain}" if f.experience.domain else ""
-        parts.append(
-            f"mais l'étude juge décisifs {labels.experience_figure(f.experience)}{domain} "
-            f"({short} ; p. {f.experience.pages})"
-        )
+        e = f.experience
+        parts.append(f"{labels.asset_gap(e, a.asset_years, a.domain_ok is False)} (p. {e.pages})")
     return " ; ".join(parts)
 
 
@@ -81,7 +78,29 @@ def missing_lines(a: Assessment, person: Person) -> list[str]:
             f"domaine : la fiche demande une expérience en {f.experience.domain} (p. {f.experience.pages}) ; "
             f"la vôtre ({person.domain.label if person.domain else 'aucun'}) compte moins"
         )
-    out += [f"atout selon l'étude (pas une condition) : {asset}" for asset in f.experience.assets]
+    out += [f"atout selon l'étude (pas une condition) : {labels.lower_first(asset)}" for asset in f.experience.assets]
+    return out
+
+
+def _open_blocks(o: Orientation, best: float, limit: int, euros: Euros | None) -> list[Block]:
+    """The posts open now, then those open despite a decisive asset the person lacks (the same groups as match)."""
+    plain = [a for a in o.open if not a.caveat]
+    caveat = [a for a in o.open if a.caveat]
+    headers = ("Poste / identifiant / niveau", labels.salary_header(euros), "Pourquoi")
+    out: list[Block] = [Heading(labels.group_heading(labels.OPEN_GROUP, len(plain)), 2)]
+    for group, posts in ((labels.OPEN_GROUP, plain), (labels.CAVEAT_GROUP, caveat)):
+        if group == labels.CAVEAT_GROUP and posts:
+            out.append(Heading(labels.group_heading(group, len(posts)), 2))
+        if posts:
+            rows = tuple(
+                (_name(a), labels.salary_cell(a.fiche.salary, euros), _why_open(a, o.person, best))
+                for a in posts[:limit]
+            )
+            out.append(Table(headers, rows))
+    if not o.open:
+        out.append(Paragraph("Aucun poste n'est encore ouvert avec ce profil : voyez ci-dessous ce qui manque."))
+    elif not plain:
+        out.append(Paragraph("Aucun poste où vous remplissez tout ; voyez ci-dessous ceux qui vous sont ouverts."))
     return out
 
 
@@ -96,16 +115,9 @@ def orient_view(
     person = o.person
     best = max((a.fit for a in (*o.open, *o.next)), default=0.0)
     doc = Document().add(Heading(f"Votre orientation : {profile_line(person)}"))
-    doc.add(Heading(f"Postes ouverts dès maintenant ({len(o.open)})", 2))
-    if o.open:
-        rows = tuple(
-            (_name(a), labels.salary_cell(a.fiche.salary, euros), _why_open(a, person, best)) for a in o.open[:limit]
-        )
-        doc.add(Table(("Poste / identifiant / niveau", labels.salary_header(euros), "Pourquoi"), rows))
-    else:
-        doc.add(Paragraph("Aucun poste n'est encore ouvert avec ce profil : voyez ci-dessous ce qui manque."))
+    doc.add(*_open_blocks(o, best, limit, euros))
     if o.next:
-        doc.add(Heading(f"Les suivants ({len(o.next)}), du plus proche au plus lointain : ce qui manque", 2))
+        doc.add(Heading(labels.group_heading(labels.NEAR_GROUP, len(o.next)), 2))
         lacks = tuple((_name(a, best), "\n".join(missing_lines(a, person))) for a in o.next[:limit])
         doc.add(Table(("Poste / identifiant / niveau", "Ce qui manque"), lacks))
     if o.target is not None:
@@ -120,7 +132,7 @@ def orient_view(
             doc.add(Tree(tuple(lines)))
     if o.training:
         doc.add(Heading("Pour obtenir le diplôme qui manque", 2))
-        doc.add(Bullets(tuple(f"{t.name} : {t.summary} (p. {t.pages})" for t in o.training)))
+        doc.add(Bullets(tuple(f"{t.name} : {labels.lower_first(t.summary)} (p. {t.pages})" for t in o.training)))
     if any(a.domain_ok is False for a in o.next):
         doc.add(
             Paragraph(

@@ -44,6 +44,15 @@ def run(
             posts.append(post_of(fiche=catalog.fiche(post_id)))
         else:
             posts.append(post_of(role=catalog.roles[post_id]))
+    if posts[0].id == posts[1].id:
+        from iae_cli.errors import UsageError
+
+        same = (
+            f"« {names[0]} » donné deux fois"
+            if names[0] == names[1]
+            else (f"« {names[0]} » et « {names[1]} » désignent le même poste ({posts[0].id})")
+        )
+        raise UsageError(f"compare : {same} ; donnez deux postes différents à comparer")
     graph = catalog.graph()
     result = compare(posts[0], posts[1], graph)
     prices = catalog.prices()
