@@ -81,7 +81,8 @@ def test_route_handout_and_its_picture() -> None:
     html = result.stdout
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
     assert (
-        "<h1>De Travailleur social (animateur, éducateur…) à Directeur d&#x27;une entreprise d&#x27;insertion</h1>"
+        "<h1>Parcours : Travailleur social (animateur, éducateur…) → "
+        "Directeur d&#x27;une entreprise d&#x27;insertion</h1>"
         in html
     )
     assert html.count("<svg") == 1 and "rapprochement déduit des fiches" in html

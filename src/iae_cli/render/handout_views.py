@@ -153,7 +153,7 @@ def steps_sentence(kinds: Sequence[str]) -> str:
 
 STATE_WORDS = {
     "open": "accessible",
-    "caveat": labels.CAVEAT_GROUP.lower(),
+    "caveat": "accessible, avec une réserve",  # one post of the group labels.CAVEAT_GROUP
     "blocked": "à préparer",
     "later": "plus tard",
     "unknown": "—",
