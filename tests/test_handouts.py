@@ -82,8 +82,7 @@ def test_route_handout_and_its_picture() -> None:
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
     assert (
         "<h1>Parcours : Travailleur social (animateur, éducateur…) → "
-        "Directeur d&#x27;une entreprise d&#x27;insertion</h1>"
-        in html
+        "Directeur d&#x27;une entreprise d&#x27;insertion</h1>" in html
     )
     assert html.count("<svg") == 1 and "rapprochement déduit des fiches" in html
     assert "pages 27-30, 43-46, 47-50." in html
