@@ -58,7 +58,7 @@ def test_compare_says_a_shared_prefix_once_and_the_summary_table() -> None:
     assert "directeur du réseau) ; un comité régional de partenaires publics et privés" in out
     assert (
         "Le tableau de synthèse de l'étude (p. 15-20) l'ouvre dès 1 an, dans la tranche des jeunes cadres "
-        "(1 à 5 ans) ; la fiche, qui fait foi, demande 5 ans et plus." in out
+        "(1 à 5 ans) ; la fiche demande 5 ans et plus, et iae suit la fiche." in out
     )
     assert "Atout cité par l'étude pour le second poste : coordination de réseaux" in out
 
