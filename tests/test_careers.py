@@ -50,10 +50,10 @@ def test_a_move_named_on_both_fiches_is_one_edge_with_both_pages() -> None:
 def test_the_regional_director_s_reshaped_links(graph: CareerGraph) -> None:
     """p. 35-38: the wider « responsable fonctionnel ou opérationnel » is inferred; « domaine d'action » is a role."""
     assert graph.edges[("responsable-fonctionnel", "directeur-regional-insertion")].kind == "inferred"
-    assert graph.edges[("responsable-domaine-action-territoire", "directeur-regional-insertion")].kind == "stated"
-    assert graph.edges[("responsable-domaine-action-sociale", "directeur-reseau-insertion")].kind == "stated"
-    assert ("responsable-domaine-action-territoire", "directeur-reseau-insertion") not in graph.edges
-    assert ("responsable-domaine-action-sociale", "directeur-regional-insertion") not in graph.edges
+    assert graph.edges[("responsable-domaine-territoire", "directeur-regional-insertion")].kind == "stated"
+    assert graph.edges[("responsable-domaine-association", "directeur-reseau-insertion")].kind == "stated"
+    assert ("responsable-domaine-territoire", "directeur-reseau-insertion") not in graph.edges
+    assert ("responsable-domaine-association", "directeur-regional-insertion") not in graph.edges
     # « directeur fonctionnel au siège » is its own role: no sideways move shown as a promotion
     assert graph.edges[("directeur-regional-insertion", "directeur-fonctionnel-siege")].kind == "stated"
     assert ("directeur-regional-insertion", "responsable-fonctionnel") not in graph.edges

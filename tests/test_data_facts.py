@@ -69,7 +69,7 @@ MOBILITY = {
     ),
     "directeur-reseau-insertion": (
         # « cadre opérationnel dans une entreprise (RH, administratif, finance) »: the support functions of p. 39-42
-        [("responsable-domaine-action-sociale", "stated"), ("cadre-fonction-support", "inferred")],
+        [("responsable-domaine-association", "stated"), ("cadre-fonction-support", "inferred")],
         [("directeur-general-association", "stated"), ("responsable-rse-grande-entreprise", "stated")],
     ),
     "directeur-regional-insertion": (
@@ -78,7 +78,7 @@ MOBILITY = {
             # « responsable fonctionnel ou opérationnel dans l'économie sociale » (p. 35-38): wider than the fiche
             ("responsable-fonctionnel", "inferred"),
             # « responsable d'un domaine d'action à l'échelle d'un territoire »: not the action-sociale role of p. 31-34
-            ("responsable-domaine-action-territoire", "stated"),
+            ("responsable-domaine-territoire", "stated"),
         ],
         [
             ("directeur-reseau-insertion", "stated"),
@@ -356,9 +356,9 @@ def test_roles_keep_apart_what_the_study_keeps_apart(catalog: Catalog) -> None:
     """p. 27-30 « entreprise dite classique » vs p. 31-34 « cadre opérationnel »; the two « domaine d'action »."""
     roles = catalog.roles
     assert "responsable-domaine-action" not in roles
-    assert roles["responsable-domaine-action-sociale"].pages == "31-34"
-    assert "action sociale" in roles["responsable-domaine-action-sociale"].title
-    assert roles["responsable-domaine-action-territoire"].pages == "35-38"
+    assert roles["responsable-domaine-association"].pages == "31-34"
+    assert "action sociale" in roles["responsable-domaine-association"].title
+    assert roles["responsable-domaine-territoire"].pages == "35-38"
     assert roles["cadre-entreprise-classique"].pages == "27-30"
     assert roles["cadre-fonction-support"].pages == "31-34, 39-42"
     assert "par déduction (p. 31-34)" in (roles["cadre-fonction-support"].note or "")

@@ -164,8 +164,8 @@ def test_shell_completion_through_the_installed_script(tmp_path: Path) -> None:
         "responsable-fonctionnel",
         "responsable-site-insertion",
         "responsable-insertion-association",
-        "responsable-domaine-action-sociale",
-        "responsable-domaine-action-territoire",
+        "responsable-domaine-association",
+        "responsable-domaine-territoire",
         "responsable-rse-grande-entreprise",
     ]
 
