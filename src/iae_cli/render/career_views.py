@@ -23,6 +23,15 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
+def route_tree(route: Route, graph: CareerGraph, title_of: Callable[[str], str]) -> Tree:
+    """A route drawn as a chain: each post with its id, each move with its kind and pages."""
+    lines = [(0, f"{title_of(route[0])} [{route[0]}]")]
+    for depth, edge in enumerate(graph.route_edges(route), start=1):
+        kind = labels.LINK_LABELS[edge.kind]
+        lines.append((depth, f"{title_of(edge.target)} [{edge.target}] — {kind} (p. {', '.join(edge.pages)})"))
+    return Tree(tuple(lines))
+
+
 def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | None) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:

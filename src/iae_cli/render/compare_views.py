@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS, FicheSummary
 from iae_cli.render import labels
-from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table, Tree
+from iae_cli.render.career_views import route_tree
+from iae_cli.render.document import Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
@@ -136,9 +137,5 @@ def compare_view(
     if c.route is None:
         doc.add(Paragraph("Aucun parcours connu de l'un à l'autre dans les mobilités de l'étude."))
     else:
-        lines = [(0, f"{title_of(c.route[0])} [{c.route[0]}]")]
-        for depth, edge in enumerate(graph.route_edges(c.route), start=1):
-            kind = labels.LINK_LABELS[edge.kind]
-            lines.append((depth, f"{title_of(edge.target)} [{edge.target}] — {kind} (p. {', '.join(edge.pages)})"))
-        doc.add(Tree(tuple(lines)))
+        doc.add(route_tree(c.route, graph, title_of))
     return doc

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS
 from iae_cli.render import labels
-from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table, Tree
+from iae_cli.render.career_views import route_tree
+from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
@@ -125,11 +126,7 @@ def orient_view(
         if o.route is None:
             doc.add(Paragraph("Aucun parcours connu dans les mobilités de l'étude depuis votre situation."))
         else:
-            lines = [(0, f"{title_of(o.route[0])} [{o.route[0]}]")]
-            for depth, edge in enumerate(graph.route_edges(o.route), start=1):
-                kind = labels.LINK_LABELS[edge.kind]
-                lines.append((depth, f"{title_of(edge.target)} [{edge.target}] — {kind} (p. {', '.join(edge.pages)})"))
-            doc.add(Tree(tuple(lines)))
+            doc.add(route_tree(o.route, graph, title_of))
     if o.training:
         doc.add(Heading("Pour obtenir le diplôme qui manque", 2))
         doc.add(Bullets(tuple(f"{t.name} : {labels.lower_first(t.summary)} (p. {t.pages})" for t in o.training)))
