@@ -67,12 +67,12 @@ def test_an_ambiguous_level_is_refused_with_the_choices() -> None:
 @pytest.mark.parametrize(
     ("bac", "years", "profile"),
     [
-        ("licence", "3 ans", {"bac": 3, "years": 3.0}),
-        ("BTS", "1,5", {"bac": 2, "years": 1.5}),
-        ("Master", "2 années", {"bac": 5, "years": 2.0}),
+        ("licence", "3 ans", {"bac": 3, "diploma": "licence (bac+3)", "years": 3.0, "domain": None}),
+        ("BTS", "1,5", {"bac": 2, "diploma": "BTS (bac+2)", "years": 1.5, "domain": None}),
+        ("Master", "2 années", {"bac": 5, "diploma": "master (bac+5)", "years": 2.0, "domain": None}),
     ],
 )
-def test_bac_takes_diploma_names_and_years_takes_units(bac: str, years: str, profile: dict[str, float]) -> None:
+def test_bac_takes_diploma_names_and_years_takes_units(bac: str, years: str, profile: dict[str, object]) -> None:
     payload = json.loads(run("match", "--bac", bac, "--years", years, "-f", "Json").stdout)
     assert payload["profile"] == profile
 

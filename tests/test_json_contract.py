@@ -90,7 +90,9 @@ def test_show_keys() -> None:
 def test_match_keys() -> None:
     payload = _json("match", "--bac", "2", "--years", "0")
     assert isinstance(payload, dict) and set(payload) == {"profile", "eligible", "open_with_caveat", "near"}
-    assert payload["profile"] == {"bac": 2, "years": 0.0}
+    assert payload["profile"] == {"bac": 2, "diploma": "bac+2", "years": 0.0, "domain": None}
+    named = _json("match", "--bac", "DEFA", "--years", "3", "--domaine", "action-sociale")
+    assert named["profile"] == {"bac": 2, "diploma": "DEFA (bac+2)", "years": 3.0, "domain": "action-sociale"}
     entries = payload["eligible"] + payload["open_with_caveat"] + payload["near"]
     assert all(set(e) == SUMMARY | {"missing"} for e in entries)
     missing = {"bac", "years", "decisive_asset_years", "domain", "alternative"}

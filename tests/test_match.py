@@ -153,7 +153,7 @@ def test_match_text_explains_what_is_missing() -> None:
 def test_match_json_contract() -> None:
     payload = json.loads(run("match", "--bac", "5", "--years", "3", "--format", "json").stdout)
     assert set(payload) == {"profile", "eligible", "open_with_caveat", "near"}
-    assert payload["profile"] == {"bac": 5, "years": 3.0}
+    assert payload["profile"] == {"bac": 5, "diploma": "bac+5", "years": 3.0, "domain": None}
     assert payload["open_with_caveat"] == []
     assert [e["id"] for e in payload["eligible"]] == [
         "charge-insertion",
@@ -238,7 +238,7 @@ def test_match_refusals(args: list[str]) -> None:
 
 def test_match_accepts_decimal_comma_and_bac_prefix() -> None:
     payload = json.loads(run("match", "--bac", "bac+5", "--years", "2,5", "-f", "json").stdout)
-    assert payload["profile"] == {"bac": 5, "years": 2.5}
+    assert payload["profile"] == {"bac": 5, "diploma": "bac+5", "years": 2.5, "domain": None}
 
 
 def test_near_misses_are_limited_in_text_but_complete_in_json() -> None:

@@ -288,6 +288,63 @@ def test_match_and_orient_agree(profile: list[str]) -> None:
     opened = {p["id"] for p in matched["eligible"] + matched["open_with_caveat"]}
     assert opened == {p["id"] for p in oriented["open"]}
     assert {p["id"] for p in matched["near"]} == {p["id"] for p in oriented["next"]}
+    shared = ("bac", "diploma", "years", "domain")  # both state the same person
+    assert matched["profile"] == {key: oriented["profile"][key] for key in shared}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "match_heading", "orient_heading"),
+    [
+        (
+            "table",
+            "PROFIL : DIPLÔME D'ÉTAT D'ÉDUCATEUR SPÉCIALISÉ (BAC+2), 4 ANS D'EXPÉRIENCE (INSERTION)",
+            "VOTRE ORIENTATION : DIPLÔME D'ÉTAT D'ÉDUCATEUR SPÉCIALISÉ (BAC+2), 4 ANS D'EXPÉRIENCE (INSERTION) ; "
+            "ENVIE : DIRIGER UNE STRUCTURE",
+        ),
+        (
+            "markdown",
+            "# Profil : diplôme d'État d'éducateur spécialisé (bac+2), 4 ans d'expérience (insertion)",
+            "# Votre orientation : diplôme d'État d'éducateur spécialisé (bac+2), 4 ans d'expérience (insertion) ; "
+            "envie : diriger une structure",
+        ),
+        (
+            "html",
+            "<h1>Profil : diplôme d&#x27;État d&#x27;éducateur spécialisé (bac+2), 4 ans d&#x27;expérience "
+            "(insertion)</h1>",
+            "<h1>Votre orientation : diplôme d&#x27;État d&#x27;éducateur spécialisé (bac+2), 4 ans "
+            "d&#x27;expérience (insertion) ; envie : diriger une structure</h1>",
+        ),
+    ],
+)
+def test_match_states_the_named_diploma_and_the_domain_as_orient_does(
+    fmt: str, match_heading: str, orient_heading: str
+) -> None:
+    profile = ["--bac", "DEES", "--years", "4", "--domaine", "insertion", "--format", fmt]
+    matched = run("match", *profile)
+    oriented = run("orient", *profile, "--envie", "diriger")
+    assert matched.exit_code == 0 and oriented.exit_code == 0
+    assert match_heading in " ".join(matched.stdout.split())
+    assert orient_heading in " ".join(oriented.stdout.split())
+    details = run("match", *profile, "--details").stdout if fmt != "table" else matched.stdout
+    assert match_heading in " ".join(details.split())
+
+
+def test_match_profile_names_the_diploma_and_the_domain() -> None:
+    payload = json.loads(run("match", "--bac", "master", "--years", "3", "--domaine", "insertion", "-f", "json").stdout)
+    assert payload["profile"] == {"bac": 5, "diploma": "master (bac+5)", "years": 3.0, "domain": "insertion"}
+    payload = json.loads(run("match", "--bac", "DEIS", "--years", "2", "-f", "json").stdout)
+    assert payload["profile"] == {
+        "bac": 5,
+        "diploma": "diplôme d'État d'ingénierie sociale (bac+5)",
+        "years": 2.0,
+        "domain": None,
+    }
+    # no experience, no domain (as orient, which does not even ask for one)
+    payload = json.loads(run("match", "--bac", "3", "--years", "0", "--domaine", "insertion", "-f", "json").stdout)
+    assert payload["profile"] == {"bac": 3, "diploma": "bac+3", "years": 0.0, "domain": None}
+    assert run("match", "--bac", "master", "--years", "2").stdout.startswith(
+        "PROFIL : MASTER (BAC+5), 2 ANS D'EXPÉRIENCE\n"
+    )
 
 
 def test_match_takes_a_named_diploma_and_a_domain() -> None:

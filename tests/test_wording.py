@@ -92,7 +92,7 @@ def test_steps_sentence_counts() -> None:
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_no_experience_reads_sans_experience_and_no_vae(fmt: str) -> None:
     out = _flat("match", "--bac", "0", "--years", "0", "-f", fmt, code=1)  # 1: no post open
-    assert "PROFIL : BAC, SANS EXPÉRIENCE" in out or "# Profil : bac, sans expérience" in out
+    assert "PROFIL : BACCALAURÉAT, SANS EXPÉRIENCE" in out or "# Profil : baccalauréat, sans expérience" in out
     assert "0 an" not in out and "VAE" not in out
     out = _flat("match", "--bac", "3", "--years", "0", "-f", fmt)
     assert "0 an" not in out

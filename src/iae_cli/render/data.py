@@ -16,11 +16,12 @@ from iae_cli.model import Disagreement, Fiche, FicheSummary, GlossaryTerm, Mobil
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
     from iae_cli.compare import Comparison, Post
+    from iae_cli.diplomas import Diploma
     from iae_cli.errors import Problem
     from iae_cli.later import FicheLater, LaterEntry, LaterFacts, RomeLink
     from iae_cli.match import MatchEntry, MatchResult
     from iae_cli.money import Euros
-    from iae_cli.orient import Assessment, Orientation
+    from iae_cli.orient import Assessment, Choice, Orientation
     from iae_cli.search import SearchResult
 
 STUDY = "Apec, Les emplois cadres dans les entreprises d'insertion, 2008"
@@ -202,11 +203,13 @@ def _entry(entry: MatchEntry, euros: Euros | None) -> dict[str, Any]:
     }
 
 
-def match(result: MatchResult, euros: Euros | None = None) -> dict[str, Any]:
+def match(result: MatchResult, diploma: Diploma, domain: Choice | None, euros: Euros | None = None) -> dict[str, Any]:
     """`iae match --format json`: the profile, the eligible posts, those open with a caveat (every
-    condition met, short of years the study calls a decisive asset) and all the others."""
+    condition met, short of years the study calls a decisive asset) and all the others. The profile
+    names the diploma and the domain of experience as orient's does."""
+    p = result.profile
     return {
-        "profile": {"bac": result.profile.bac, "years": result.profile.years},
+        "profile": {"bac": p.bac, "diploma": diploma.label, "years": p.years, "domain": domain.key if domain else None},
         "eligible": [_entry(e, euros) for e in result.eligible],
         "open_with_caveat": [_entry(e, euros) for e in result.caveat],
         "near": [_entry(e, euros) for e in result.near],

@@ -15,12 +15,14 @@ from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
 from iae_cli.render.handout import today_sentence
-from iae_cli.render.match_views import asset_sentence, missing_sentences
+from iae_cli.render.match_views import asset_sentence, missing_sentences, profile_heading
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
+    from iae_cli.diplomas import Diploma
     from iae_cli.match import MatchResult, StepState
     from iae_cli.money import Euros, TodayPay
+    from iae_cli.orient import Choice
     from iae_cli.search import SearchResult
 
 LINK_WORDS = {"stated": "cité par l'étude", "inferred": "rapprochement déduit des fiches"}
@@ -80,9 +82,15 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def match_handout(result: MatchResult, near_limit: int | None = None, euros: Euros | None = None) -> Document:
+def match_handout(
+    result: MatchResult,
+    near_limit: int | None = None,
+    euros: Euros | None = None,
+    diploma: Diploma | None = None,
+    domain: Choice | None = None,
+) -> Document:
     p = result.profile
-    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.experience_of(p.years)}"))
+    doc = Document().add(profile_heading(result, diploma, domain))
     doc.add(Heading(labels.group_heading(labels.OPEN_GROUP, len(result.eligible)), 2))
     if result.eligible:
         rows = tuple(

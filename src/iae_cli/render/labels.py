@@ -47,6 +47,13 @@ def experience_of(value: float) -> str:
     return f"{years(value)} d'expérience" if value else "sans expérience"
 
 
+def person(diploma: str, experience_years: float, domain: str | None = None) -> str:
+    """A person as match and orient both state them: 'master (bac+5), 2 ans d'expérience (action sociale)';
+    the domain only with some experience."""
+    text = f"{diploma}, {experience_of(experience_years)}"
+    return f"{text} ({domain})" if experience_years and domain else text
+
+
 # The three groups of posts, named alike by match and orient, on screen and in handouts.
 OPEN_GROUP = "Postes accessibles"
 CAVEAT_GROUP = "Accessibles, avec une réserve"

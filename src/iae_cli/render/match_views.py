@@ -10,8 +10,10 @@ from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table
 
 if TYPE_CHECKING:
+    from iae_cli.diplomas import Diploma
     from iae_cli.match import MatchEntry, MatchResult, Profile
     from iae_cli.money import Euros
+    from iae_cli.orient import Choice
 
 
 def _needed(years: float, standing: str, figure: str) -> str:
@@ -127,13 +129,26 @@ def _nothing_open(result: MatchResult) -> str:
     )
 
 
+def profile_heading(result: MatchResult, diploma: Diploma | None = None, domain: Choice | None = None) -> Heading:
+    """'Profil : master (bac+5), 3 ans d'expérience (insertion)': the diploma as named and the domain
+    of experience, stated as orient states them."""
+    named = diploma.label if diploma is not None else labels.bac(result.profile.bac)
+    return Heading(f"Profil : {labels.person(named, result.profile.years, domain.label if domain else None)}")
+
+
 def match_view(
-    result: MatchResult, near_limit: int | None = None, euros: Euros | None = None, level: str | None = None
+    result: MatchResult,
+    near_limit: int | None = None,
+    euros: Euros | None = None,
+    level: str | None = None,
+    diploma: Diploma | None = None,
+    domain: Choice | None = None,
 ) -> Document:
-    """Eligible posts, then the closest near misses (`near_limit` of them; None: all); `level`: the filter used."""
+    """Eligible posts, then the closest near misses (`near_limit` of them; None: all); `level`: the filter
+    used; `diploma` and `domain`: the person's named diploma and domain of experience, for the heading."""
     p = result.profile
     pay = _pay_labels(euros)
-    doc = Document().add(Heading(f"Profil : {labels.bac(p.bac)}, {labels.experience_of(p.years)}"))
+    doc = Document().add(profile_heading(result, diploma, domain))
     if level is not None:
         chosen = f"Niveau retenu : {LEVEL_LABELS[level]} (--level {level}) ; les autres niveaux sont écartés."
         doc.add(Paragraph(chosen, "note"))

@@ -20,10 +20,8 @@ SHOWN = 10
 
 
 def profile_line(person: Person) -> str:
-    experience = labels.experience_of(person.years)
-    if person.years and person.domain:
-        experience += f" ({person.domain.label})"
-    return f"{person.diploma.label}, {experience} ; envie : {person.wish.label}"
+    domain = person.domain.label if person.domain else None
+    return f"{labels.person(person.diploma.label, person.years, domain)} ; envie : {person.wish.label}"
 
 
 def closeness(fit: float, best: float) -> str:

@@ -55,7 +55,7 @@ def run(
     fmt = check_format(fmt, *FORMATS)
     diploma = parse_diploma_option(require(bac, "--bac", "match"))
     years_value = parse_years(require(years, "--years", "match")) or 0.0
-    domain_choice = parse_domain(domain)
+    domain_choice = parse_domain(domain) if years_value else None  # as orient: no experience, no domain
     wanted = check_level(level)
     catalog = state(ctx).catalog()
     conversion = euros_for(catalog, euros)
@@ -72,18 +72,18 @@ def run(
         from iae_cli.render.match_views import match_view
 
         body = (
-            match_view(result, limit or None, conversion, level=wanted)
+            match_view(result, limit or None, conversion, wanted, diploma, domain_choice)
             if details
-            else match_handout(result, limit or None, conversion)
+            else match_handout(result, limit or None, conversion, diploma, domain_choice)
         )
         emit_handout(catalog, body, match_pages(result), fmt)
     elif fmt == "json":
         from iae_cli.render import data
 
-        emit_data(data.match(result, conversion), fmt)
+        emit_data(data.match(result, diploma, domain_choice, conversion), fmt)
     else:
         from iae_cli.render.match_views import match_view
 
-        emit_document(match_view(result, limit or None, conversion, level=wanted))
+        emit_document(match_view(result, limit or None, conversion, wanted, diploma, domain_choice))
     if not result.open_count:
         raise typer.Exit(EXIT_NO_RESULT)
