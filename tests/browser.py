@@ -189,9 +189,13 @@ class Tab:
     def print_media(self, width: int) -> None:
         """Lay the page out as printed, at the width of the printable area."""
         self.browser.send("Emulation.setEmulatedMedia", {"media": "print"}, self.session)
+        self.resize(width, 1000)
+
+    def resize(self, width: int, height: int = 900) -> None:
+        """Lay the page out again in a window of this size."""
         self.browser.send(
             "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
             self.session,
         )
 

@@ -10,7 +10,9 @@ Without Chromium these tests are skipped, unless IAE_REQUIRE_BROWSER=1 (set by .
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -228,6 +230,71 @@ def test_pages_fit_a_phone_screen(browser: Browser, outputs: Path, name: str) ->
     size = tab.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     tab.close()
     assert scroll <= PHONE_WIDTH and size >= 14
+
+
+# The page's text as the browser laid it out, one [block, line] per line (the map excepted): a
+# line starts at a character lower than the one before it, or in another block.
+RENDERED_LINES = """(() => {
+  const blocks = 'p, li, td, th, dt, dd, h1, h2, h3, h4, h5, h6, nav';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.parentElement.closest('svg, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  const range = document.createRange();
+  const owners = new Map();
+  const lines = [];
+  let owner = null, last = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const block = node.parentElement.closest(blocks);
+    if (!owners.has(block)) owners.set(block, owners.size);
+    for (let i = 0; i < node.data.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0) continue;  // white space the layout collapsed
+      if (block !== owner || r.top > last.top + last.height / 2) lines.push([owners.get(block), '']);
+      lines[lines.length - 1][1] += node.data[i];
+      owner = block;
+      last = r;
+    }
+  }
+  return lines;
+})()"""
+UNIT = re.compile(r"(?:k€|€|%|h|ans?|mois)(?!\w)")
+PAGE = re.compile(r"\bp\.$")
+
+
+def _french_breaks(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """Line breaks French typesetting forbids: before « : ; ? ! » », after « « » or a dash, between
+    « p. » and its page, between a number and its unit (« 30 | k€ », « 5 | ans »). A line with no
+    ordinary space is a run too wide for any line: the browser cuts it where it must."""
+    bad = []
+    for (block, before), (same, line) in itertools.pairwise(lines):
+        before, line = before.rstrip(), line.lstrip()
+        if block != same or " " not in before:
+            continue
+        if (
+            line.startswith((":", ";", "?", "!", "»", "k€"))
+            or before.endswith(("«", "—"))
+            or (PAGE.search(before) and line[:1].isdigit())
+            or (before[-1:].isdigit() and UNIT.match(line))
+        ):
+            bad.append((before, line))
+    return bad
+
+
+@pytest.mark.parametrize(
+    "name", ["fiche.html", "profil.html", "comparaison.html", "orientation.html", "recherche.html", "site/secteur.html"]
+)
+def test_narrow_pages_never_break_a_line_where_french_forbids_it(browser: Browser, outputs: Path, name: str) -> None:
+    """The handouts at phone widths: no line starts with « : ; ? ! » or a unit cut from its number."""
+    tab = _open(browser, outputs / name, width=PHONE_WIDTH)
+    seen = 0
+    for width in range(200, PHONE_WIDTH + 1, 15):
+        tab.resize(width)
+        lines = [(block, text) for block, text in tab.evaluate(RENDERED_LINES)]
+        assert _french_breaks(lines) == [], (name, width, _french_breaks(lines))
+        seen += len(lines)
+    tab.close()
+    assert seen > 2000  # the pages were really laid out in many short lines
 
 
 def test_hostile_titles_are_shown_as_text_and_nothing_runs(browser: Browser, hostile_outputs: Path) -> None:

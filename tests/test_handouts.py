@@ -30,40 +30,43 @@ def test_fiche_handout_speaks_to_the_reader() -> None:
         assert f"| {term} |" in glossary
     assert "| CNEI |" not in glossary  # not used by this fiche
     assert (
-        "\n## Sources\n\n- Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008, pages 47-50.\n"
-        in text
+        "\n## Sources\n\n- Apec, «\u00a0Les emplois cadres dans les entreprises d'insertion\u00a0», "
+        "décembre 2008, pages 47-50.\n" in text
     )
 
 
 def test_handouts_say_what_changed_since_2008_with_sources() -> None:
     text = run("show", "charge-insertion", "-f", "markdown").stdout
-    assert "En euros de 2025, un salaire de 2008 vaut environ 30 % de plus" in text
-    assert "Soit environ 32–39 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
+    assert "En euros de 2025, un salaire de 2008 vaut environ 30\u00a0% de plus" in text
+    assert "Soit environ 32–39\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
     since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0].replace("\u00a0", " ")
     assert "- ANPE → Pôle emploi (1er janvier 2009) → France Travail (1er janvier 2024)" in since
     assert "- DDTEFP → DIRECCTE (2010) → DREETS et DDETS (1er avril 2021)" in since
     sources = text.split("## Sources\n", 1)[1]
-    assert "- Fait postérieur à l'étude : INSEE, indice des prix à la consommation (IPC)" in sources
+    assert "- Fait postérieur à l'étude\u00a0: INSEE, indice des prix à la consommation (IPC)" in sources
 
 
 def test_details_keep_ids_and_pages() -> None:
     text = run("show", "charge-insertion", "-f", "markdown", "--details").stdout
-    assert "- **Identifiant** : charge-insertion" in text and "Postes précédents (p-1)" in text
+    assert "- **Identifiant**\u00a0: charge-insertion" in text and "Postes précédents (p-1)" in text
     assert "## Sigles" in text
     route = run("path", "travailleur-social", "charge-insertion", "-f", "markdown", "--details").stdout
-    assert "travailleur-social" in route and "(p. 47-50)" in route
+    assert "travailleur-social" in route and "(p.\u00a047-50)" in route
 
 
 def test_match_handout_lists_posts_without_ids() -> None:
     result = run("match", "--bac", "3", "--years", "2", "-f", "markdown")
     assert result.exit_code == 0
     text = result.stdout
-    assert text.startswith("# Profil : bac+3, 2 ans d'expérience\n")
-    assert "| Chargé d'insertion (Encadrement de proximité) | 25–30 k€ (≈ 32–39 k€) | bac+2, débutant accepté |" in text
+    assert text.startswith("# Profil\u00a0: bac+3, 2\u00a0ans d'expérience\n")
+    assert (
+        "| Chargé d'insertion (Encadrement de proximité) | 25–30\u00a0k€ (≈ 32–39\u00a0k€) | bac+2, débutant accepté |"
+        in text
+    )
     assert "## Accessibles, avec une réserve (1)" in text
     assert (
-        "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45 k€ (≈ 45–58 k€) | Aucune durée exigée"
-        in text
+        "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45\u00a0k€ (≈ 45–58\u00a0k€) | "
+        "Aucune durée exigée" in text
     )
     assert "charge-insertion" not in text
     assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital
@@ -81,7 +84,7 @@ def test_route_handout_and_its_picture() -> None:
     html = result.stdout
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
     assert (
-        "<h1>Parcours : Travailleur social (animateur, éducateur…) → "
+        "<h1>Parcours\u00a0: Travailleur social (animateur, éducateur…) → "
         "Directeur d&#x27;une entreprise d&#x27;insertion</h1>" in html
     )
     assert html.count("<svg") == 1 and "rapprochement déduit des fiches" in html
@@ -171,7 +174,7 @@ def test_site_writes_every_page(tmp_path: Path) -> None:
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
     assert len(pages) == 22 and "index.html" in pages and "metier-charge-insertion.html" in pages
     fiche = (tmp_path / "site" / "metier-charge-insertion.html").read_text(encoding="utf-8")
-    assert "Soit environ 32–39 k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
+    assert "Soit environ 32–39\u00a0k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
     assert "ANPE → Pôle emploi (2009) → France Travail (2024)" in (tmp_path / "site" / "glossaire.html").read_text(
         encoding="utf-8"
     )
@@ -184,7 +187,7 @@ def test_route_handout_words_a_step_open_with_a_caveat() -> None:
     result = run(*args)
     assert result.exit_code == 0, result.stderr
     assert "accessible, avec une réserve" in result.stdout and "à préparer" in result.stdout
-    assert "Expérience minimale impliquée par ce parcours : 5 ans au total." in result.stdout
+    assert "Expérience minimale impliquée par ce parcours\u00a0: 5\u00a0ans au total." in result.stdout
 
 
 def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
@@ -204,7 +207,7 @@ def test_a_big_catalog_draws_only_the_part_asked_for(tmp_path: Path) -> None:
     site = run("--data", str(data), "site", str(tmp_path / "site"))
     assert site.exit_code == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<svg" not in index and "La carte compterait 142 postes : trop pour rester lisible." in index
+    assert "<svg" not in index and "La carte compterait 142 postes\u00a0: trop pour rester lisible." in index
 
 
 def test_dot_and_mermaid_keep_hostile_titles_as_text() -> None:

@@ -115,7 +115,10 @@ def test_experience_elsewhere_counts_for_less_and_is_said() -> None:
         "orient", "--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger", "-f", "markdown"
     )
     out = result.stdout.replace("\\", "")
-    said = "domaine : la fiche demande une expérience en action sociale (p. 27-30) ; la vôtre (direction d'entreprise)"
+    said = (
+        "domaine\u00a0: la fiche demande une expérience en action sociale (p.\u00a027-30)\u202f; "
+        "la vôtre (direction d'entreprise)"
+    )
     assert said + " compte moins" in out
     payload = _json("--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger")
     assert "directeur-entreprise-insertion" in [p["id"] for p in payload["next"]]
@@ -144,7 +147,7 @@ def test_no_experience_needs_no_domain() -> None:
 
 def test_markdown_is_a_handout() -> None:
     out = run("orient", *PROFILE, "--format", "markdown").stdout
-    assert out.startswith("# Votre orientation : master (bac+5), 2 ans d'expérience (action sociale)")
+    assert out.startswith("# Votre orientation\u00a0: master (bac+5), 2\u00a0ans d'expérience (action sociale)")
     assert "## Postes accessibles (1)" in out and "## Accessibles, avec une réserve (1)" in out
 
 

@@ -66,16 +66,16 @@ def test_compare_says_a_shared_prefix_once_and_the_summary_table() -> None:
 def test_fiche_handout_rounds_todays_euros_like_the_terminal() -> None:
     for fmt in ("markdown", "html"):
         out = run("show", "charge-insertion", "-f", fmt).stdout
-        assert "Soit environ 32–39 k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in out
+        assert "Soit environ 32–39\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in out
         assert "32,4" not in out and ": devenu" not in out
 
 
 def test_path_handout_title_and_how_many_steps_are_cited() -> None:
     out = run("path", "travailleur-social", "directeur-entreprise-insertion", "-f", "markdown").stdout
     assert out.startswith(
-        "# Parcours : Travailleur social (animateur, éducateur…) → Directeur d'une entreprise d'insertion\n"
+        "# Parcours\u00a0: Travailleur social (animateur, éducateur…) → Directeur d'une entreprise d'insertion\n"
     )
-    assert "3 étapes : 1 citée par l'étude, 2 déduites des fiches." in out
+    assert "3 étapes\u00a0: 1 citée par l'étude, 2 déduites des fiches." in out
 
 
 def test_steps_sentence_counts() -> None:

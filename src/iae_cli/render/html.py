@@ -1,7 +1,9 @@
 """HTML a counsellor can hand out: one self-contained page, inline CSS, no script, no network.
 
 Every text that comes from the data goes through `esc` (html.escape, quotes included) at the
-moment it is written; nothing here ever trusts a value to be markup.
+moment it is written; nothing here ever trusts a value to be markup. `esc` is also where French
+spacing is set: a browser breaks lines at ordinary spaces, so the spaces `render.lines` holds
+(before « : ; ? ! », inside « », in « 30 k€ » or « p. 15 ») leave it as no-break spaces.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Mapping
 from html import escape
 
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, clean
+from iae_cli.render.lines import typeset
 
 # Screen: one readable column, tables that scroll sideways on a phone rather than overflow.
 # Print (A4): tables shrink to the page width and wrap their cells, rows never split across
@@ -68,14 +71,23 @@ footer { margin-top: 2rem; font-size: 0.9rem; color: #3e4b55; }
 """
 
 
-def esc(text: str) -> str:
-    """Data as HTML text or attribute value: control codes replaced, `<>&"'` escaped."""
+def attribute(text: str) -> str:
+    """Data as an attribute value (an address): control codes replaced, `<>&"'` escaped."""
     return escape(clean(text), quote=True)
+
+
+def esc(text: str) -> str:
+    """Data as HTML text: escaped first, then typeset (which only turns spaces into no-break
+    spaces, so it can neither make markup nor undo an escape)."""
+    return typeset(attribute(text))
+
+
+LABEL_END = esc(" : ")  # our own « : » after a label, spaced as the data is
 
 
 def _text(text: str, links: Mapping[str, str]) -> str:
     href = links.get(text)
-    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+    return f'<a href="{attribute(href)}">{esc(text)}</a>' if href else esc(text)
 
 
 def _cell(text: str, links: Mapping[str, str], tag: str) -> str:
@@ -117,7 +129,7 @@ def _block(block: Block, links: Mapping[str, str]) -> str:
         return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
     if isinstance(block, Snippets):
         items = "".join(
-            f"<li><em>{esc(label)}</em> : {_marked(text, spans)}</li>" for label, text, spans in block.items
+            f"<li><em>{esc(label)}</em>{LABEL_END}{_marked(text, spans)}</li>" for label, text, spans in block.items
         )
         return f'<ul class="snippets">{items}</ul>'
     return _tree(block.lines, links)

@@ -43,6 +43,15 @@ def glue(text: str) -> str:
     return _GLUED.sub("\x00", text)
 
 
+_THIN = re.compile(r"[ \t]+(?=[;?!])")
+
+
+def typeset(text: str) -> str:
+    """The same rule for text that others lay out (a browser, a word processor): each space it
+    holds becomes a no-break one, narrow (U+202F) before « ; ? ! », U+00A0 elsewhere."""
+    return _GLUED.sub("\u00a0", _THIN.sub("\u202f", text)) if " " in text or "\t" in text else text
+
+
 def _unglue(lines: list[str]) -> list[str]:
     return [line.replace("\x00", " ") for line in lines]
 

@@ -1,17 +1,27 @@
-"""Markdown a counsellor can hand out: `# Title`, sections as headings, lists and tables."""
+"""Markdown a counsellor can hand out: `# Title`, sections as headings, lists and tables.
+
+Every text goes through `escape`, which also sets French spacing: Markdown is pasted into word
+processors that break lines at ordinary spaces, so the spaces `render.lines` holds (before
+« : ; ? ! », inside « », in « 30 k€ » or « p. 15 ») leave it as no-break spaces.
+"""
 
 from __future__ import annotations
 
 import re
 
 from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree, clean
+from iae_cli.render.lines import typeset
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
 def escape(text: str) -> str:
-    """Data is text, never Markdown or HTML: escape what a renderer would interpret."""
-    return _SPECIAL.sub(r"\\\1", clean(text)).replace("\n", " ")
+    """Data is text, never Markdown or HTML: escape what a renderer would interpret, then
+    typeset (which only turns spaces into no-break spaces: it can make no markup)."""
+    return typeset(_SPECIAL.sub(r"\\\1", clean(text)).replace("\n", " "))
+
+
+LABEL_END = escape(" : ")  # our own « : » after a label, spaced as the data is
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -43,13 +53,14 @@ def render_markdown(document: Document) -> str:
                 out += [f"**{escape(block.title)}**", ""]
             out += [f"- {escape(item)}" for item in block.items] + [""]
         elif isinstance(block, Fields):
-            out += [f"- **{escape(label)}** : {escape(value)}" for label, value in block.pairs] + [""]
+            out += [f"- **{escape(label)}**{LABEL_END}{escape(value)}" for label, value in block.pairs] + [""]
         elif isinstance(block, Table):
             out.append("| " + " | ".join(escape(h) for h in block.headers) + " |")
             out.append("|" + "---|" * len(block.headers))
             out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows] + [""]
         elif isinstance(block, Snippets):
-            out += [f"- *{escape(label)}* : {_marked(text, spans)}" for label, text, spans in block.items] + [""]
+            out += [f"- *{escape(label)}*{LABEL_END}{_marked(text, spans)}" for label, text, spans in block.items]
+            out.append("")
         elif isinstance(block, Tree):
             out += [f"{'  ' * depth}- {escape(text)}" for depth, text in block.lines] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,7 +1,8 @@
 """The career map as an SVG picture: posts by level, stated moves solid, inferred ones dashed.
 
-Pure Python, no system program. Every title goes through `esc` when written; the picture has no
-script, no external resource, and works inline in an HTML page as well as on its own.
+Pure Python, no system program. Every title goes through `esc` when written (escaped, then French
+spacing made no-break, as in HTML); the picture has no script, no external resource, and works
+inline in an HTML page as well as on its own.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS, LEVEL_ORDER
 from iae_cli.render.graph_layout import FONT_SIZE, LINE_HEIGHT, PADDING, Arrow, Layout, Node, layout
-from iae_cli.render.html import esc
+from iae_cli.render.html import attribute, esc
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Edge, Route
@@ -127,7 +128,7 @@ def render_svg(
             f"{_text_lines(box.lines, box.center, box.y + PADDING)}</g>"
         )
         href = link_of(node) if link_of else None
-        out.append(f'<a href="{esc(href)}">{shape}</a>' if href else shape)
+        out.append(f'<a href="{attribute(href)}">{shape}</a>' if href else shape)
     out.append(legend)
     out.append("</svg>")
     return "\n".join(out) + "\n"
