@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from iae_cli.cli.app import COMMANDS as APP_COMMANDS
+from iae_cli.cli.i18n import MIN_ROOM
 from iae_cli.render.fiche_views import SECTIONS
 from iae_cli.render.sector_views import SECTOR_TOPICS
 from tests.conftest import DATA, REPO
@@ -61,10 +63,11 @@ SINGLE = {
 PLAIN = ("list", "match bac+3 2 ans", "path carte", "sector")  # also run under NO_COLOR
 CASES = [(name, width) for name in COMMANDS for width in WIDTHS] + [(name, 40) for name in SINGLE]
 CASES += [(name, 200) for name in ("list", "match bac+3 2 ans", "path route profil", "sector")]
-# Help pages, from 60 columns (at 40, their examples stay whole on their line, as typed).
-HELP = {"aide": ["--help"], "aide match": ["match", "--help"], "aide path": ["path", "--help"]}
+# Help pages: iae's and every command's at 40 columns, three of them at the other widths too.
+HELP = {"aide": ["--help"], **{f"aide {command}": [command, "--help"] for command in APP_COMMANDS}}
 COMMANDS.update(HELP)
-CASES += [(name, width) for name in HELP for width in (60, 80, 120)]
+CASES += [(name, 40) for name in HELP]
+CASES += [(name, width) for name in ("aide", "aide match", "aide path") for width in (60, 80, 120)]
 NO_COLOR_CASES = [(f"{name} NO_COLOR", width) for name in PLAIN for width in (40, 80)]
 ALL_CASES = [*CASES, *NO_COLOR_CASES]
 
@@ -155,6 +158,19 @@ def test_ids_are_never_split(runs: Runs, name: str, width: int) -> None:
     for fiche_id in re.findall(r"[a-z]+(?:-[a-z]+)+", runs.reference(name)):
         if fiche_id in IDS and name not in SINGLE:  # a section shows only some of its page's ids
             assert re.search(rf"(?<![\w-]){fiche_id}(?![\w-])", shown), (fiche_id, shown)
+
+
+HELP_CASES = [(name, width) for name, width in CASES if name in HELP]
+
+
+@pytest.mark.parametrize(("name", "width"), HELP_CASES, ids=[f"{n}@{w}" for n, w in HELP_CASES])
+def test_help_keeps_room_to_read(runs: Runs, name: str, width: int) -> None:
+    """No help text runs down a column too thin for sentences (at 40 columns, the descriptions go
+    below their options), and the usage line starts with the arguments beside « iae command »."""
+    lines = runs.screens[(name, width)].lines
+    assert lines[0].startswith("Utilisation\u00a0: iae ") and "[OPTIONS]" in lines[0], lines[0]
+    thin = [line for line in lines if len(line) - len(line.lstrip()) > width - MIN_ROOM]
+    assert thin == [], "\n".join(lines)
 
 
 EXIT = {"match bac 0 an": 1, "validate cassé": 3}

@@ -16,6 +16,7 @@ app.main_options
 _.collect_usage_pieces  # Click's help hooks, overridden for French help
 _.format_options
 _.format_epilog
+_.write_usage  # the help formatter's, called by Click
 _.allow_extra_args  # read by Click's parser
 _.help  # an option's help text, read by Click
 i18n._  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ COMMANDS_TITLE = "Commandes"
 ARGUMENTS_TITLE = "Arguments"
 OPTIONS_TITLE = "Options"
 EXAMPLES_TITLE = "Exemples"
+MIN_ROOM = 24  # columns: help text narrower than this reads as a list of words, not sentences
 SUBCOMMAND_METAVAR = "COMMANDE [ARGUMENTS]..."
 
 # Click's exceptions, from the module that defines typer.BadParameter: the `click` package or
@@ -50,7 +51,14 @@ class FrenchHelpFormatter(_BaseFormatter):  # type: ignore[misc]
         super().__init__(indent_increment, width, max_width)
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, USAGE_PREFIX if prefix is None else prefix)
+        """« Utilisation : iae path [OPTIONS] DÉPART [ARRIVÉE] », wrapped by `render.lines`: the
+        arguments that do not fit go below, under the first one when that leaves them room
+        (Click would move them all to a line of their own, far to the right)."""
+        from iae_cli.render.lines import wrap
+
+        first = f"{' ' * self.current_indent}{USAGE_PREFIX if prefix is None else prefix}{prog} "
+        rest = " " * (len(first) if len(first) + MIN_ROOM <= self.width else self.current_indent + 4)
+        self.write("".join(f"{line}\n" for line in wrap(args, self.width, first, rest)))
 
     def write_heading(self, heading: str) -> None:
         # Click appends « : » itself; French puts a non-breaking space before it.
@@ -66,10 +74,11 @@ class FrenchHelpFormatter(_BaseFormatter):  # type: ignore[misc]
         rows = [(term, _typeset(text)) for term, text in rows]
         first_col = min(max((display_width(term) for term, _ in rows), default=0), col_max) + col_spacing
         indent = " " * (first_col + self.current_indent)
+        room = max(self.width - first_col - 2, 10)
         for term, text in rows:
             lead = f"{'':>{self.current_indent}}{term}"
-            room = max(self.width - first_col - 2, 10)
-            if longest_word(text) > room:  # too narrow beside the term: the text goes below it
+            # Too narrow beside the terms (a column of single words) or beside this one: below it.
+            if room < MIN_ROOM or longest_word(text) > room:
                 below = " " * (self.current_indent + 4)
                 self.write(lead + "\n" + "".join(f"{line}\n" for line in wrap(text, self.width, below, below)))
                 continue
@@ -109,6 +118,7 @@ def format_params(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 _SHELL_WORD = re.compile(r"""(?:"[^"]*"|'[^']*'|[^\s"'])+""")
+NOTE = "   ("  # an example's note for the reader, not for the shell: « iae orient   (dans un terminal) »
 
 
 def format_examples(examples: tuple[str, ...], formatter: Any) -> None:
@@ -120,15 +130,40 @@ def format_examples(examples: tuple[str, ...], formatter: Any) -> None:
                 formatter.write(_example_lines(example, formatter.current_indent, formatter.width))
 
 
+def _shell_pieces(command: str, room: int) -> list[str]:
+    """The command's shell words, an option kept with its value (« --envie diriger ») and « > »
+    with its file, unless together they are wider than `room`."""
+    groups: list[list[str]] = []
+    for word in _SHELL_WORD.findall(command):
+        last = groups[-1] if groups else []
+        if last == [">"] or (len(last) == 1 and last[0].startswith("-") and not word.startswith("-")):
+            last.append(word)
+        else:
+            groups.append([word])
+    pieces: list[str] = []
+    for group in groups:
+        together = " ".join(group)
+        pieces += [together] if len(together) <= room else group
+    return pieces
+
+
 def _example_lines(example: str, indent: int, width: int) -> str:
     if indent + len(example) <= width:
         return " " * indent + example + "\n"
+    command, _mark, note = example.partition(NOTE)
     lines, line = [], " " * indent
-    for word in _SHELL_WORD.findall(example):
-        if line.strip() and len(line) + 1 + len(word) > width - 2:
+    for piece in _shell_pieces(command, width - indent - 6):
+        if line.strip() and len(line) + 1 + len(piece) > width - 2:
             lines.append(line + " \\")
-            line = " " * (indent + 4)
-        line += word if not line.strip() else " " + word
+            line = " " * max(min(indent + 4, width - len(piece)), indent + 1)  # a long word: further left
+        line += piece if not line.strip() else " " + piece
+    if note and len(line) + len(NOTE) + len(note) <= width:
+        line += NOTE + note
+    elif note:  # the note below, as prose: no « \\ », since the shell never reads it
+        from iae_cli.render.lines import wrap
+
+        lines.append(line)
+        line = "\n".join(wrap(NOTE.lstrip() + note, width, " " * (indent + 4), " " * (indent + 5)))
     return "\n".join([*lines, line]) + "\n"
 
 
