@@ -16,6 +16,8 @@ from iae_cli.paths import shipped_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = shipped_data_dir()
+# every id a handout must not show: the fiches' and the role of the routes they start from (longest first)
+POST_IDS = sorted({p.stem for p in (DATA / "metiers").glob("*.yaml")} | {"travailleur-social"}, key=len, reverse=True)
 
 # Module-scoped fixtures run before the per-test one below: keep even them off the user's cache.
 os.environ["IAE_CACHE_DIR"] = tempfile.mkdtemp(prefix="iae-test-cache-")

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.browser import Browser, Tab, chromium_path
-from tests.conftest import DATA, run
+from tests.conftest import DATA, POST_IDS, run
 
 BINARY = chromium_path()
 if BINARY is None:
@@ -44,7 +44,19 @@ HANDOUTS = {
     "carte-parcours.svg": ["graph", "--from", "travailleur-social", "--to", "directeur-reseau-insertion"],
     "parcours.svg": ["path", "cadre-centre-social", "directeur-reseau-insertion", "-f", "svg"],
     "comparaison.html": ["compare", "responsable-site-insertion", "directeur-reseau-insertion", "-f", "html"],
+    "comparaison-details.html": [
+        "compare",
+        "charge-insertion",
+        "directeur-entreprise-insertion",
+        "-f",
+        "html",
+        "--details",
+    ],
     "orientation.html": ["orient", "--bac", "3", "--years", "0", "--envie", "accompagner", "-f", "html"],
+    "orientation-parcours.html": [
+        *("orient", "--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger"),
+        *("--poste", "travailleur-social", "-f", "html"),
+    ],
     "recherche.html": ["search", "accompagnement", "-f", "html"],
 }
 HOSTILE = '<script>alert("x")</script> & " \' </style><img src=x onerror=alert(1)> fin'
@@ -207,7 +219,10 @@ PRINT_FIT = """(() => {
 
 @pytest.mark.parametrize(
     "name",
-    ["fiche.html", "fiche-details.html", "profil.html", "parcours-2.html", "comparaison.html", "site/secteur.html"],
+    [
+        *("fiche.html", "fiche-details.html", "profil.html", "parcours-2.html", "comparaison.html"),
+        *("orientation-parcours.html", "site/secteur.html"),
+    ],
 )
 def test_print_keeps_tables_on_the_page_and_makes_a_pdf(browser: Browser, outputs: Path, name: str) -> None:
     tab = _open(browser, outputs / name)
@@ -223,7 +238,49 @@ def test_print_keeps_tables_on_the_page_and_makes_a_pdf(browser: Browser, output
         assert fit["breaks"] == ["auto", "page"], fit
 
 
-@pytest.mark.parametrize("name", ["fiche.html", "profil.html", "parcours.html", "site/index.html"])
+SHOWN_TEXT = "document.body.innerText"
+SECONDARY = "[...document.querySelectorAll('.sub')].map(e => e.textContent)"
+
+
+@pytest.mark.parametrize("name", ["comparaison.html", "orientation.html", "orientation-parcours.html"])
+def test_compare_and_orient_handouts_show_titles_never_internal_ids(browser: Browser, outputs: Path, name: str) -> None:
+    tab = _open(browser, outputs / name)
+    text = tab.evaluate(SHOWN_TEXT)
+    tab.close()
+    assert [post for post in POST_IDS if post in text] == []
+    assert "Identifiant" not in text and "(p. " not in text  # pages only in « Sources »
+    assert "Responsable d'un site d'insertion" in text or "Chargé d'insertion" in text
+
+
+def test_the_orientation_handout_lists_each_next_post_with_what_it_lacks(browser: Browser, outputs: Path) -> None:
+    tab = _open(browser, outputs / "orientation-parcours.html")
+    posts = tab.evaluate("[...document.querySelectorAll('h3')].map(h => h.textContent)")
+    lacks = tab.evaluate("[...document.querySelectorAll('h3 + p + ul')].map(u => u.children.length)")
+    route = tab.evaluate("[...document.querySelectorAll('li')].map(li => li.firstChild.textContent.trim())")
+    tab.close()
+    assert posts == [
+        "Directeur d'un réseau national d'insertion",
+        "Directeur d'une entreprise d'insertion",
+        "Responsable de conseillers en microcrédit",
+        "Directeur régional d'une structure d'insertion",
+        "Responsable fonctionnel dans une structure d'insertion",
+    ]
+    assert lacks == [2, 3, 3, 3, 2]
+    assert "Responsable d'un site d'insertion (passage déduit)" in route
+
+
+def test_compare_details_keep_the_ids(browser: Browser, outputs: Path) -> None:
+    tab = _open(browser, outputs / "comparaison-details.html")
+    text = " ".join(tab.evaluate(SHOWN_TEXT).split())  # no-break spaces read as spaces
+    tab.close()
+    assert "charge-insertion" in text and "directeur-entreprise-insertion" in text
+    assert "[responsable-site-insertion] — déduit (p. 43-46)" in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["fiche.html", "profil.html", "parcours.html", "comparaison.html", "orientation-parcours.html", "site/index.html"],
+)
 def test_pages_fit_a_phone_screen(browser: Browser, outputs: Path, name: str) -> None:
     tab = _open(browser, outputs / name, width=PHONE_WIDTH)
     scroll = tab.evaluate("document.documentElement.scrollWidth")

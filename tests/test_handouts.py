@@ -10,9 +10,14 @@ import pytest
 from iae_cli.catalog import Catalog
 from iae_cli.render.document import Document, Heading, Paragraph, Table
 from iae_cli.render.html import render_html
-from tests.conftest import DATA, run
+from tests.conftest import DATA, POST_IDS, run
 
 STUDY_LINE = "Les faits de ce document viennent de l'étude de l'Apec publiée en décembre 2008"
+
+
+def plain(text: str) -> str:
+    """The text with ordinary spaces for the no-break ones of French typography (checked in test_typography)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def test_fiche_handout_speaks_to_the_reader() -> None:
@@ -37,7 +42,11 @@ def test_fiche_handout_speaks_to_the_reader() -> None:
 
 def test_handouts_say_what_changed_since_2008_with_sources() -> None:
     text = run("show", "charge-insertion", "-f", "markdown").stdout
-    assert "En euros de 2025, un salaire de 2008 vaut environ 30\u00a0% de plus" in text
+    assert (
+        "En euros de 2025, un salaire de 2008 vaut environ 30 % de plus : c'est ce qu'il permettrait d'acheter, "
+        "pas le salaire actuel du poste. Indice : INSEE, indice des prix à la consommation (IPC), ensemble des "
+        "ménages, France, base 2015."
+    ) in plain(text)
     assert "Soit environ 32–39\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
     since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0].replace("\u00a0", " ")
     assert "- ANPE → Pôle emploi (1er janvier 2009) → France Travail (1er janvier 2024)" in since
@@ -223,3 +232,94 @@ def test_dot_and_mermaid_keep_hostile_titles_as_text() -> None:
     assert '"x" -> "y" [style=dashed];' in dot
     mermaid = flowchart(["x", "y"], [edge], lambda node: hostile)
     assert '"' not in mermaid.split('["', 1)[1].split('"]', 1)[0]
+
+
+def _depth(text: str) -> int:
+    """How deep brackets nest in a text: « a (b) » is 1, « a (b (c)) » is 2."""
+    deepest = depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_compare_handout_names_posts_by_their_titles() -> None:
+    result = run("compare", "charge-insertion", "directeur-entreprise-insertion", "-f", "markdown")
+    assert result.exit_code == 0
+    text = plain(result.stdout)
+    assert text.startswith("# Chargé d'insertion → Directeur d'une entreprise d'insertion\n\n> " + STUDY_LINE)
+    assert [post for post in POST_IDS if post in text] == [] and "Identifiant" not in text and "(p. " not in text
+    assert "| Expérience | débutant accepté | 5 ans et plus, en général, dans le domaine : action sociale |" in text
+    assert (
+        "| Salaire | 25–30 k€ brut annuel (jeune diplômé ou jeune cadre, 2008), soit environ 32–39 k€ en euros de "
+        "2025 | 35–50 k€ brut annuel (cadre confirmé, 2008), soit environ 45–65 k€ en euros de 2025 |"
+    ) in text
+    assert (
+        "## Parcours\n\n- Chargé d'insertion\n  - Responsable d'un site d'insertion (passage déduit)\n"
+        "    - Directeur d'une entreprise d'insertion (passage déduit)\n"
+    ) in text
+    assert "décembre 2008, pages 27-30, 43-46, 47-50.\n" in text
+
+
+def test_compare_details_keep_ids_and_pages() -> None:
+    text = plain(
+        run("compare", "charge-insertion", "directeur-entreprise-insertion", "-f", "markdown", "--details").stdout
+    )
+    assert "| Identifiant | charge-insertion | directeur-entreprise-insertion |" in text
+    assert "  - Responsable d'un site d'insertion \\[responsable-site-insertion\\] — déduit (p. 43-46)\n" in text
+    assert "## Sources" in text and "## Sigles" in text
+
+
+def test_compare_words_a_decisive_asset_in_a_sentence() -> None:
+    text = plain(run("compare", "charge-insertion", "responsable-site-insertion", "-f", "markdown").stdout)
+    assert (
+        "| Expérience | débutant accepté | aucune durée exigée, mais l'étude tient 3 à 5 ans (action sociale) pour un "
+        "atout déterminant |"
+    ) in text
+
+
+ORIENT = ("orient", "--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger")
+
+
+def test_orient_handout_lists_what_each_next_post_lacks_without_ids() -> None:
+    result = run(*ORIENT, "--poste", "travailleur-social", "-f", "markdown")
+    assert result.exit_code == 0
+    text = plain(result.stdout)
+    assert [post for post in POST_IDS if post in text] == [] and "(p. " not in text and "iae show" not in text
+    assert (
+        "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45 k€ (≈ 45–58 k€) | votre diplôme vaut "
+        "« Diplôme de travail social », que la fiche accepte ; aucune expérience exigée ; assez proche de votre envie |"
+    ) in text
+    assert (
+        "### Responsable de conseillers en microcrédit\n\n"
+        "Encadrement de proximité ; très proche de votre envie.\n\n"
+        "- Diplôme : bac+4 à 5 demandé, vous avez bac+2.\n"
+        "- Domaine : la fiche demande une expérience en finance et/ou création d'entreprise ; la vôtre (insertion) "
+        "compte moins.\n"
+        "- Atout selon l'étude (pas une condition) : management d'équipe et développement territorial.\n"
+    ) in text
+    assert (
+        "- Travailleur social (animateur, éducateur…)\n  - Chargé d'insertion\n"
+        "    - Responsable d'un site d'insertion (passage déduit)\n      - Directeur d'un réseau national d'insertion\n"
+    ) in text
+    assert "décembre 2008, pages 15-26, 21-26, 27-30, 31-34, 35-38, 39-42, 43-46, 47-50, 51-54.\n" in text
+    assert max(_depth(line) for line in text.splitlines()) == 1  # no bracket inside a bracket
+
+
+def test_orient_details_keep_ids_and_pages_without_nesting_brackets() -> None:
+    text = plain(run(*ORIENT, "-f", "markdown", "--details").stdout)
+    assert "| Chargé d'insertion (charge-insertion, Encadrement de proximité) |" in text
+    assert (
+        "### Directeur d'un réseau national d'insertion\n\ndirecteur-reseau-insertion ; Direction générale ; " in text
+    )
+    assert "(p. 51-54) ; la vôtre (insertion) compte moins." in text
+    assert max(_depth(line) for line in text.splitlines()) == 1
+
+
+def test_path_handout_words_a_decisive_asset_as_the_terminal_does() -> None:
+    text = plain(run("path", "charge-insertion", "directeur-reseau-insertion", "-f", "markdown").stdout)
+    assert (
+        "| 1 | Responsable d'un site d'insertion | bac+3 à 5, aucune durée exigée, mais l'étude tient 3 à 5 ans "
+        "(action sociale) pour un atout déterminant |"
+    ) in text
+    assert "non exigée (" not in text

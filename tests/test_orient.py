@@ -111,15 +111,14 @@ def test_a_social_work_diploma_opens_the_site_post_as_the_fiche_accepts_it() -> 
 
 
 def test_experience_elsewhere_counts_for_less_and_is_said() -> None:
-    result = run(
-        "orient", "--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger", "-f", "markdown"
+    flags = ("--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger")
+    out = " ".join(run("orient", *flags, "-f", "markdown", "--details").stdout.split())
+    said = "domaine : la fiche demande une expérience en action sociale (p. 27-30) ; la vôtre (direction d'entreprise)"
+    assert f"- {said[:1].upper()}{said[1:]} compte moins." in out
+    handout = " ".join(run("orient", *flags, "-f", "markdown").stdout.split())  # no page but in the sources
+    assert (
+        "- Domaine : la fiche demande une expérience en action sociale ; la vôtre (direction d'entreprise)" in handout
     )
-    out = result.stdout.replace("\\", "")
-    said = (
-        "domaine\u00a0: la fiche demande une expérience en action sociale (p.\u00a027-30)\u202f; "
-        "la vôtre (direction d'entreprise)"
-    )
-    assert said + " compte moins" in out
     payload = _json("--bac", "5", "--years", "6", "--domaine", "direction", "--envie", "diriger")
     assert "directeur-entreprise-insertion" in [p["id"] for p in payload["next"]]
     assert "directeur-regional-insertion" in [p["id"] for p in payload["open"]]

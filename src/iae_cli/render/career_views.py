@@ -23,8 +23,18 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
-def route_tree(route: Route, graph: CareerGraph, title_of: Callable[[str], str]) -> Tree:
-    """A route drawn as a chain: each post with its id, each move with its kind and pages."""
+INFERRED_MOVE = " (passage déduit)"  # how a handout marks a move the study does not cite
+
+
+def route_tree(route: Route, graph: CareerGraph, title_of: Callable[[str], str], details: bool = True) -> Tree:
+    """A route drawn as a chain: each post with its id, each move with its kind and pages; without
+    `details` (a handout), titles only and « (passage déduit) » where the study does not cite the move,
+    as the career map's handout says it."""
+    if not details:
+        lines = [(0, title_of(route[0]))]
+        for depth, edge in enumerate(graph.route_edges(route), start=1):
+            lines.append((depth, title_of(edge.target) + (INFERRED_MOVE if edge.kind == "inferred" else "")))
+        return Tree(tuple(lines))
     lines = [(0, f"{title_of(route[0])} [{route[0]}]")]
     for depth, edge in enumerate(graph.route_edges(route), start=1):
         kind = labels.LINK_LABELS[edge.kind]

@@ -19,7 +19,18 @@ SHOWN_SHARED = 20
 NO_FICHE = "non précisé (poste cité dans les parcours, sans fiche)"
 
 
-def _column(post: Post, euros: Euros | None) -> tuple[str, ...]:
+def _pay(s: FicheSummary, euros: Euros | None, details: bool) -> str:
+    """2008 pay, then today's euros: on a second line on screen, in the same sentence in a handout."""
+    text = labels.salary_with_profile(s.salary)
+    if euros is None:
+        return text
+    today = euros.convert(s.salary.min_keur, s.salary.max_keur, s.salary.year)
+    if details:
+        return f"{text}\n{labels.today(today)}"
+    return f"{text}, soit environ {labels.pay_range(today.min_keur, today.max_keur)} en euros de {today.year}"
+
+
+def _column(post: Post, euros: Euros | None, details: bool) -> tuple[str, ...]:
     """A post's cells: id, level, diploma, experience, assets, pay, recruiters, reporting."""
     if post.fiche is None:
         return (post.id, NO_FICHE, NO_FICHE, NO_FICHE, "—", "—", "—", "—")
@@ -29,8 +40,8 @@ def _column(post: Post, euros: Euros | None) -> tuple[str, ...]:
         diploma += f" ({', '.join(s.diploma.fields)})"
     if s.diploma.alternatives:
         diploma += f" ; ou : {', '.join(s.diploma.alternatives)}"
-    experience = labels.experience(s.experience)
-    if s.experience.domain:
+    experience = labels.experience_in_words(s.experience)
+    if s.experience.domain and s.experience.standing != "decisive-asset":  # else the sentence names it
         experience += f", dans le domaine : {s.experience.domain}"
     return (
         post.id,
@@ -38,8 +49,7 @@ def _column(post: Post, euros: Euros | None) -> tuple[str, ...]:
         diploma,
         experience,
         labels.join_items(_assets(s)) or "—",
-        labels.salary_with_profile(s.salary)
-        + (f"\n{labels.today(euros.convert(s.salary.min_keur, s.salary.max_keur, s.salary.year))}" if euros else ""),
+        _pay(s, euros, details),
         labels.join_items(f.recruiters.items) or "—",
         labels.join_items(f.reporting.items) or "—",
     )
@@ -99,18 +109,25 @@ def _items(found: tuple[Item, ...]) -> tuple[str, ...]:
 
 
 def compare_view(
-    c: Comparison, graph: CareerGraph, title_of: Callable[[str], str], euros: Euros | None = None
+    c: Comparison,
+    graph: CareerGraph,
+    title_of: Callable[[str], str],
+    euros: Euros | None = None,
+    details: bool = True,
 ) -> Document:
+    """Two posts side by side, then the way from one to the other. Without `details` (the handout of
+    -f markdown|html), no internal ids and no pages but in the « Sources » footer, as every handout."""
     doc = Document().add(Heading(f"{c.a.title} → {c.b.title}"))
-    columns = (_column(c.a, euros), _column(c.b, euros))
+    columns = (_column(c.a, euros, details), _column(c.b, euros, details))
     rows = tuple((label, columns[0][i], columns[1][i]) for i, label in enumerate(ROWS))
-    doc.add(Table(("Rubrique", c.a.title, c.b.title), rows))
-    if euros is not None and (c.a.fiche or c.b.fiche):
+    doc.add(Table(("Rubrique", c.a.title, c.b.title), rows if details else rows[1:]))  # rows[0]: the ids
+    if euros is not None and (c.a.fiche or c.b.fiche) and details:  # a handout says it in its first lines
         doc.add(Paragraph(labels.euros_note(euros), "note"))
     for post in (c.a, c.b):
         if post.role is not None:
+            where = f" (p. {post.role.pages})" if details else ""
             note = f" {post.role.note}" if post.role.note else ""
-            doc.add(Paragraph(f"« {post.title} » est cité dans les parcours de l'étude (p. {post.role.pages}).{note}"))
+            doc.add(Paragraph(f"« {post.title} » est cité dans les parcours de l'étude{where}.{note}"))
     doc.add(Heading("Pour passer du premier au second", 2), Bullets(tuple(_gap_lines(c))))
     if c.a.fiche is not None and c.b.fiche is not None:
         doc.add(Heading(f"Ce que demande « {c.b.title} » en plus", 2))
@@ -137,5 +154,12 @@ def compare_view(
     if c.route is None:
         doc.add(Paragraph("Aucun parcours connu de l'un à l'autre dans les mobilités de l'étude."))
     else:
-        doc.add(route_tree(c.route, graph, title_of))
+        doc.add(route_tree(c.route, graph, title_of, details))
     return doc
+
+
+def compare_pages(c: Comparison, graph: CareerGraph) -> list[str]:
+    """The study's pages a comparison draws on, for a handout's « Sources »."""
+    pages = [p.fiche.summary.pages for p in (c.a, c.b) if p.fiche is not None]
+    pages += [p.role.pages for p in (c.a, c.b) if p.role is not None]
+    return pages + ([page for e in graph.route_edges(c.route) for page in e.pages] if c.route else [])

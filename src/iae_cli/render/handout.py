@@ -74,8 +74,8 @@ def prices_sentence(prices: PriceIndex) -> str:
     year = prices.latest
     rise = round((prices.factor(year) - 1) * 100)
     return (
-        f"En euros de {year}, un salaire de 2008 vaut environ {rise} % de plus "
-        f"({prices.index_name}) : c'est ce qu'il permettrait d'acheter, pas le salaire actuel du poste."
+        f"En euros de {year}, un salaire de 2008 vaut environ {rise} % de plus : c'est ce qu'il permettrait "
+        f"d'acheter, pas le salaire actuel du poste. Indice : {prices.index_name}."  # its name has brackets
     )
 
 

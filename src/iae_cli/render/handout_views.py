@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
+from iae_cli.render.career_views import INFERRED_MOVE
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Snippets, Table, Tree
 from iae_cli.render.fiche_views import SECTIONS
 from iae_cli.render.handout import today_sentence
@@ -97,7 +98,7 @@ def match_handout(
             (
                 _post(e.fiche),
                 labels.salary_cell(e.fiche.salary, euros),
-                f"{labels.diploma(e.fiche.diploma)}, {labels.experience(e.fiche.experience)}",
+                asked(e.fiche),
             )
             for e in result.eligible
         )
@@ -135,11 +136,16 @@ def match_pages(result: MatchResult) -> list[str]:
     return [e.fiche.pages for e in (*result.eligible, *result.caveat, *result.near)]
 
 
+def asked(f: FicheSummary) -> str:
+    """What a fiche asks, in a handout: 'bac+2, débutant accepté'; a decisive asset in a whole sentence."""
+    return f"{labels.diploma(f.diploma)}, {labels.experience_in_words(f.experience)}"
+
+
 def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | None) -> tuple[str, str]:
     f = fiches.get(node)
     if f is None:
         return ("non précisé (poste hors des fiches)", "—")
-    return (f"{labels.diploma(f.diploma)}, {labels.experience(f.experience)}", labels.salary_cell(f.salary, euros))
+    return (asked(f), labels.salary_cell(f.salary, euros))
 
 
 def steps_sentence(kinds: Sequence[str]) -> str:
@@ -225,7 +231,7 @@ def map_handout(
     def walk(node: str, depth: int) -> None:
         for child in children.get(node, []):
             kind = graph.edges[(node, child)].kind
-            lines.append((depth, title_of(child) + (" (passage déduit)" if kind == "inferred" else "")))
+            lines.append((depth, title_of(child) + (INFERRED_MOVE if kind == "inferred" else "")))
             walk(child, depth + 1)
 
     walk(start, 1)

@@ -74,6 +74,14 @@ def decisive_asset(e: Experience) -> str:
     return f"l'étude tient {experience_figure(e)}{domain} pour un atout déterminant"
 
 
+def experience_in_words(e: Experience) -> str:
+    """The years a fiche names, in a sentence for documents: a decisive asset reads 'aucune durée exigée,
+    mais l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant' (`experience` is the short form)."""
+    if e.standing == "decisive-asset":
+        return f"aucune durée exigée, mais {decisive_asset(e)}"
+    return experience(e)
+
+
 def asset_gap(e: Experience, missing_years: float, other_domain: bool) -> str:
     """A post open despite the study's decisive asset, and how far the person is from that asset."""
     short = []
@@ -81,7 +89,7 @@ def asset_gap(e: Experience, missing_years: float, other_domain: bool) -> str:
         short.append(f"il vous en manque {years(missing_years)}")
     if other_domain:
         short.append("votre expérience est dans un autre domaine, qui compte moins")
-    text = f"aucune durée exigée, mais {decisive_asset(e)}"
+    text = experience_in_words(e)
     return f"{text} : {' ; '.join(short)}" if short else text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.names import complete_post_id, resolve_role
 from iae_cli.cli.options import check_format, format_option, require_argument
 from iae_cli.cli.output import emit_data, emit_document
@@ -30,6 +31,7 @@ def run(
         None, help="Le poste visé. Obligatoire.", metavar="B", show_default=False, autocompletion=complete_post_id
     ),
     fmt: str = format_option(*FORMATS),
+    details: bool = details_option(),
 ) -> None:
     from iae_cli.compare import compare, post_of
     from iae_cli.money import Euros
@@ -62,14 +64,10 @@ def run(
 
         emit_data(data.comparison(result, graph, euros), fmt)
         return
-    from iae_cli.render.compare_views import compare_view
+    from iae_cli.render.compare_views import compare_pages, compare_view
 
-    view = compare_view(result, graph, catalog.title_of, euros)
-    if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
-        from iae_cli.cli.handout import emit_handout
-
-        pages = [p.fiche.summary.pages for p in (result.a, result.b) if p.fiche is not None]
-        pages += [p.role.pages for p in (result.a, result.b) if p.role is not None]
-        emit_handout(catalog, view, pages, fmt)
+    if fmt in HANDOUT_FORMATS:  # a document to hand over, with the 2008 line, acronyms and sources
+        view = compare_view(result, graph, catalog.title_of, euros, details)
+        emit_handout(catalog, view, compare_pages(result, graph), fmt)
         return
-    emit_document(view, fmt)
+    emit_document(compare_view(result, graph, catalog.title_of, euros))

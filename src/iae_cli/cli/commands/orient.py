@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from iae_cli.cli.app import state
+from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
 from iae_cli.cli.options import check_format, domain_option, euros_for, euros_option, format_option, parse_domain
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import IaeError, UsageError
@@ -129,6 +130,7 @@ def run(
     ),
     euros: str | None = euros_option(),
     fmt: str = format_option(*FORMATS),
+    details: bool = details_option(),
 ) -> None:
     from iae_cli.orient import WISHES, Person, orient, wish_scores
 
@@ -180,15 +182,14 @@ def run(
 
         emit_data(data.orientation(result, graph), fmt)
         return
-    from iae_cli.render.orient_views import orient_view
+    from iae_cli.render.orient_views import orient_pages, orient_view
 
-    view = orient_view(result, graph, catalog.title_of, euros=euros_for(catalog, euros))
-    if fmt == "html":  # one self-contained page to hand over, with the 2008 line, acronyms and sources
-        from iae_cli.cli.handout import emit_handout
-
-        emit_handout(catalog, view, [], fmt)
+    conversion = euros_for(catalog, euros)
+    if fmt in HANDOUT_FORMATS:  # a document to hand over, with the 2008 line, acronyms and sources
+        view = orient_view(result, graph, catalog.title_of, euros=conversion, document=True, details=details)
+        emit_handout(catalog, view, orient_pages(result, graph), fmt)
         return
-    emit_document(view, fmt)
+    emit_document(orient_view(result, graph, catalog.title_of, euros=conversion))
 
 
 def _ask(
