@@ -17,7 +17,7 @@ STUDY_LINE = "Les faits de ce document viennent de l'étude de l'Apec publiée e
 
 def plain(text: str) -> str:
     """The text with ordinary spaces for the no-break ones of French typography (checked in test_typography)."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def test_fiche_handout_speaks_to_the_reader() -> None:
@@ -47,7 +47,9 @@ def test_handouts_say_what_changed_since_2008_with_sources() -> None:
         "pas le salaire actuel du poste. Indice : INSEE, indice des prix à la consommation (IPC), ensemble des "
         "ménages, France, base 2015."
     ) in plain(text)
-    assert "Soit environ 32–39\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
+    assert (
+        "Soit environ 32–\u206039\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in text
+    )
     since = text.split("## Depuis 2008\n", 1)[1].split("## Sigles", 1)[0].replace("\u00a0", " ")
     assert "- ANPE → Pôle emploi (1er janvier 2009) → France Travail (1er janvier 2024)" in since
     assert "- DDTEFP → DIRECCTE (2010) → DREETS et DDETS (1er avril 2021)" in since
@@ -69,13 +71,13 @@ def test_match_handout_lists_posts_without_ids() -> None:
     text = result.stdout
     assert text.startswith("# Profil\u00a0: bac+3, 2\u00a0ans d'expérience\n")
     assert (
-        "| Chargé d'insertion (Encadrement de proximité) | 25–30\u00a0k€ (≈ 32–39\u00a0k€) | bac+2, débutant accepté |"
-        in text
+        "| Chargé d'insertion (Encadrement de proximité) | 25–\u206030\u00a0k€ (≈ 32–\u206039\u00a0k€) | "
+        "bac+2, débutant accepté |" in text
     )
     assert "## Accessibles, avec une réserve (1)" in text
     assert (
-        "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45\u00a0k€ (≈ 45–58\u00a0k€) | "
-        "Aucune durée exigée" in text
+        "| Responsable d'un site d'insertion (Encadrement de proximité) | "
+        "35–\u206045\u00a0k€ (≈ 45–\u206058\u00a0k€) | Aucune durée exigée" in text
     )
     assert "charge-insertion" not in text
     assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital
@@ -183,7 +185,7 @@ def test_site_writes_every_page(tmp_path: Path) -> None:
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
     assert len(pages) == 22 and "index.html" in pages and "metier-charge-insertion.html" in pages
     fiche = (tmp_path / "site" / "metier-charge-insertion.html").read_text(encoding="utf-8")
-    assert "Soit environ 32–39\u00a0k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
+    assert "Soit environ 32–\u206039\u00a0k€ en euros de 2025" in fiche and "<h2>Depuis 2008</h2>" in fiche
     assert "ANPE → Pôle emploi (2009) → France Travail (2024)" in (tmp_path / "site" / "glossaire.html").read_text(
         encoding="utf-8"
     )

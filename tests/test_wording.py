@@ -66,7 +66,10 @@ def test_compare_says_a_shared_prefix_once_and_the_summary_table() -> None:
 def test_fiche_handout_rounds_todays_euros_like_the_terminal() -> None:
     for fmt in ("markdown", "html"):
         out = run("show", "charge-insertion", "-f", fmt).stdout
-        assert "Soit environ 32–39\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)." in out
+        assert (
+            "Soit environ 32–\u206039\u00a0k€ en euros de 2025 (ajustement sur les prix, non un salaire constaté)."
+            in out
+        )
         assert "32,4" not in out and ": devenu" not in out
 
 

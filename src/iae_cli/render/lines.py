@@ -44,11 +44,15 @@ def glue(text: str) -> str:
 
 
 _THIN = re.compile(r"[ \t]+(?=[;?!])")
+_RANGE = re.compile(r"(?<=\d)–(?=\d)")
 
 
 def typeset(text: str) -> str:
     """The same rule for text that others lay out (a browser, a word processor): each space it
-    holds becomes a no-break one, narrow (U+202F) before « ; ? ! », U+00A0 elsewhere."""
+    holds becomes a no-break one, narrow (U+202F) before « ; ? ! », U+00A0 elsewhere; and as
+    browsers break after an en dash, a word joiner (U+2060) holds a range (« 25–30 k€ »)."""
+    if "–" in text:
+        text = _RANGE.sub("–\u2060", text)
     return _GLUED.sub("\u00a0", _THIN.sub("\u202f", text)) if " " in text or "\t" in text else text
 
 
