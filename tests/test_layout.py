@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iae_cli.render.document import Document, Table, Tree
-from iae_cli.render.lines import display_width, longest_word, wrap
-from iae_cli.render.text import labelled, table_lines, tree_layout
+from iae_cli.render.lines import _GLUED, display_width, glue, longest_word, wrap
+from iae_cli.render.text import _shrink, labelled, table_lines, tree_layout
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WORD = st.sampled_from(
@@ -142,3 +142,32 @@ def test_rich_tables_never_cut_a_word(table: tuple[list[str], list[list[str]]], 
 def test_plain_tables_keep_numbers_whole() -> None:
     table = Table(("Chiffre", "Valeur"), (("Ateliers et chantiers d'insertion fin 2005", "3\u00a0300"),))
     assert any("3\u00a0300" in line for line in table_lines(table, 20))
+
+
+def _shrink_cell_by_cell(naturals: list[int], floors: list[int], budget: int) -> list[int] | None:
+    """The rule `_shrink` follows, written the slow way: narrow the widest column that can still
+    wrap (the leftmost among equals) by one cell until the columns fit."""
+    if sum(floors) > budget:
+        return None
+    widths = list(naturals)
+    while sum(widths) > budget:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
+        if not shrinkable:
+            return None
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 80), st.integers(0, 80)), min_size=1, max_size=7),
+    st.integers(0, 250),
+)
+def test_columns_shrink_level_by_level_as_cell_by_cell(columns: list[tuple[int, int]], budget: int) -> None:
+    naturals = [natural for natural, _ in columns]
+    floors = [min(natural, floor) for natural, floor in columns]
+    assert _shrink(naturals, floors, budget) == _shrink_cell_by_cell(naturals, floors, budget)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ap.0123456789 \t:;?!»«—k€ansmoih%xé\n")), max_size=60))
+def test_the_quick_check_never_skips_a_space_to_hold(text: str) -> None:
+    assert glue(text) == _GLUED.sub("\x00", text)

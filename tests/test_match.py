@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -277,11 +278,11 @@ def test_match_builds_only_the_summaries_it_shows(tmp_path: Path) -> None:
     catalog = Catalog.open(data)
     built: list[int] = []
 
-    def summary_at(position: int) -> FicheSummary:
-        built.append(position)
-        return catalog.summary_at(position)
+    def summaries_at(positions: Sequence[int]) -> list[FicheSummary]:
+        built.extend(positions)
+        return catalog.summaries_at(positions)
 
-    result = match_requirements(Profile(5, 3), catalog.requirements(), summary_at)
+    result = match_requirements(Profile(5, 3), catalog.requirements(), summaries_at)
     match_view(result, 10)
     assert len(built) == len(result.eligible) + len(result.caveat) + 10 < 307
     everything = match(Profile(5, 3), Catalog.open(data).summaries.values())

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -280,9 +280,10 @@ class CacheSource:
         except (ValueError, TypeError, IndexError):
             raise CacheMiss("summaries") from None
 
-    def summary_at(self, position: int) -> FicheSummary:
-        try:
-            return _summary(json.loads(self._lines()[position]))
+    def summaries_at(self, positions: Sequence[int]) -> list[FicheSummary]:
+        lines = self._lines()
+        try:  # one parse for them all, as for `summaries`
+            return [_summary(row) for row in json.loads("[" + ",".join([lines[p] for p in positions]) + "]")]
         except (ValueError, TypeError, IndexError):
             raise CacheMiss("summaries") from None
 

@@ -10,7 +10,7 @@ questions, the `Source` protocol below, with the same named records.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -46,8 +46,8 @@ class Source(Protocol):
         """Every fiche's summary, in list order (level as in the study, then id)."""
         ...
 
-    def summary_at(self, position: int) -> FicheSummary:
-        """One fiche's summary, by its position in list order (without building the others)."""
+    def summaries_at(self, positions: Sequence[int]) -> list[FicheSummary]:
+        """Some fiches' summaries, by their positions in list order (without building the others)."""
         ...
 
     def requirements(self) -> Requirements:
@@ -152,11 +152,12 @@ class Catalog:
         """What matching reads of every fiche, as columns in list order (match.match_requirements)."""
         return self._memo("requirements", lambda source: source.requirements())
 
-    def summary_at(self, position: int) -> FicheSummary:
-        """One summary by its position in list order: from the loaded table, else built alone."""
+    def summaries_at(self, positions: Sequence[int]) -> list[FicheSummary]:
+        """Summaries by their positions in list order: from the loaded table, else only those built."""
         if "summaries" in self._answers:
-            return self._memo("summary list", lambda _source: list(self.summaries.values()))[position]
-        return self._ask(lambda source: source.summary_at(position))
+            every = self._memo("summary list", lambda _source: list(self.summaries.values()))
+            return [every[position] for position in positions]
+        return self._ask(lambda source: source.summaries_at(positions))
 
     def graph(self) -> CareerGraph:
         """The career graph over fiches and roles."""

@@ -15,6 +15,9 @@ from typing import Literal, NamedTuple, overload
 from iae_cli.errors import OutOfRange
 from iae_cli.model import FicheSummary, Requirements
 
+# Builds the whole summaries of the fiches at some positions of the list order (Catalog.summaries_at).
+SummariesAt = Callable[[Sequence[int]], list[FicheSummary]]
+
 MAX_BAC = 8
 MAX_YEARS = 60.0
 
@@ -106,16 +109,17 @@ class NearMisses(Sequence[MatchEntry]):
     """The posts a condition is missing for, smallest gap first; each entry (and its fiche's whole
     summary) is built only when read: a view shows the first few of thousands."""
 
-    def __init__(self, found: list[tuple[int, Gap]], summary_at: Callable[[int], FicheSummary]) -> None:
+    def __init__(self, found: list[tuple[int, Gap]], summaries_at: SummariesAt) -> None:
         self._found = found
-        self._summary_at = summary_at
+        self._summaries_at = summaries_at
 
     def __len__(self) -> int:
         return len(self._found)
 
-    def _entry(self, index: int) -> MatchEntry:
-        position, missing = self._found[index]
-        return MatchEntry(self._summary_at(position), missing)
+    def _entries(self, indices: range) -> tuple[MatchEntry, ...]:
+        found = [self._found[i] for i in indices]
+        summaries = self._summaries_at([position for position, _missing in found])
+        return tuple(MatchEntry(s, missing) for s, (_position, missing) in zip(summaries, found, strict=True))
 
     @overload
     def __getitem__(self, index: int) -> MatchEntry: ...
@@ -125,8 +129,8 @@ class NearMisses(Sequence[MatchEntry]):
 
     def __getitem__(self, index: int | slice) -> MatchEntry | tuple[MatchEntry, ...]:
         if isinstance(index, slice):
-            return tuple(self._entry(i) for i in range(*index.indices(len(self._found))))
-        return self._entry(index)
+            return self._entries(range(*index.indices(len(self._found))))
+        return self._entries(range(len(self._found))[index : index + 1 or None])[0]
 
 
 class MatchResult(NamedTuple):
@@ -146,22 +150,22 @@ class MatchResult(NamedTuple):
 def match(profile: Profile, fiches: Iterable[FicheSummary], level: str | None = None) -> MatchResult:
     """Eligible fiches and open-with-a-caveat ones (in catalog order), and the others, smallest gap first."""
     summaries = list(fiches)
-    return match_requirements(profile, Requirements.of(summaries), summaries.__getitem__, level)
+    return match_requirements(profile, Requirements.of(summaries), lambda at: [summaries[p] for p in at], level)
 
 
 def match_requirements(
     profile: Profile,
     requirements: Requirements,
-    summary_at: Callable[[int], FicheSummary],
+    summaries_at: SummariesAt,
     level: str | None = None,
 ) -> MatchResult:
-    """`match` on the catalog's requirement columns: `summary_at(position)` builds a fiche's whole
-    summary, asked only for the open posts and for the near misses a view reads.
+    """`match` on the catalog's requirement columns: `summaries_at(positions)` builds fiches' whole
+    summaries, asked only for the open posts and for the near misses a view reads.
 
     The same rule as `gap`, written out in the loop: it runs once per fiche of the catalog.
     """
-    eligible: list[MatchEntry] = []
-    caveat: list[MatchEntry] = []
+    eligible: list[int] = []
+    caveat: list[tuple[int, Gap]] = []
     near: list[tuple[int, Gap]] = []
     bac, years = profile.bac, profile.years
     none_missing = Gap(0, 0.0)
@@ -176,11 +180,14 @@ def match_requirements(
             missing_years, missing_asset = round(min_years - years, 2), 0.0
         if missing_bac <= 0 and missing_years <= 0:
             if missing_asset:
-                caveat.append(MatchEntry(summary_at(position), Gap(0, 0.0, missing_asset)))
+                caveat.append((position, Gap(0, 0.0, missing_asset)))
             else:
-                eligible.append(MatchEntry(summary_at(position), none_missing))
+                eligible.append(position)
         else:
             near.append((position, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
     ids = requirements.ids
     near.sort(key=lambda found: (found[1].bac + found[1].years, found[1].bac, ids[found[0]]))
-    return MatchResult(profile, tuple(eligible), NearMisses(near, summary_at), tuple(caveat))
+    summaries = summaries_at(eligible + [position for position, _missing in caveat])
+    opened = tuple(MatchEntry(summary, none_missing) for summary in summaries[: len(eligible)])
+    held = tuple(MatchEntry(s, missing) for s, (_p, missing) in zip(summaries[len(eligible) :], caveat, strict=True))
+    return MatchResult(profile, opened, NearMisses(near, summaries_at), held)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -219,8 +220,9 @@ class ScanSource:
         fiches = self.scan.fiches
         return [fiches[fiche_id].summary for fiche_id in self.scan.list_order()]
 
-    def summary_at(self, position: int) -> FicheSummary:
-        return self.scan.fiches[self.scan.list_order()[position]].summary
+    def summaries_at(self, positions: Sequence[int]) -> list[FicheSummary]:
+        fiches, order = self.scan.fiches, self.scan.list_order()
+        return [fiches[order[position]].summary for position in positions]
 
     def requirements(self) -> Requirements:
         return Requirements.of(self.summaries())

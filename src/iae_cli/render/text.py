@@ -32,14 +32,19 @@ from iae_cli.render.lines import BLANKS, ONE_CELL, display_width, glue, line_pat
 def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> list[int] | None:
     """Widths for columns of cells (header first) sharing `budget` cells, or None when even
     their longest words do not fit side by side (the table is then laid out as records)."""
-    texts = ["\n".join(column) for column in columns]
+    return _fitted(columns, budget, wide)[1]
+
+
+def _fitted(columns: list[list[str]], budget: int, wide: bool) -> tuple[list[int], list[int] | None]:
+    """Each column's natural width (its longest line) and the widths `column_widths` gives."""
+    texts = ["\n".join(dict.fromkeys(column)) for column in columns]  # a repeated cell measured once
 
     def longest(parts: list[str]) -> int:  # wide text: each distinct line or word measured once
         return max(map(display_width, set(parts))) if wide else max(map(len, parts))
 
     naturals = [longest(text.split("\n")) for text in texts]
     if sum(naturals) <= budget:
-        return naturals
+        return naturals, naturals
     # Each column keeps its longest word; words that no-break rules hold together (« 30 k€ »)
     # are measured only in the columns that wrap, the others never break a line.
     floors = [longest(words(text)) for text in texts]
@@ -48,22 +53,41 @@ def column_widths(columns: list[list[str]], budget: int, wide: bool = False) -> 
         widths = _shrink(naturals, floors, budget)
         wrapping = [i for i, w in enumerate(widths or []) if w < naturals[i] and i not in measured]
         if not wrapping:
-            return widths
+            return naturals, widths
         for i in wrapping:
             measured.add(i)
             floors[i] = longest(words(glue(texts[i])))
 
 
 def _shrink(naturals: list[int], floors: list[int], budget: int) -> list[int] | None:
-    """Narrow the widest column that can still wrap between words, one cell at a time."""
+    """Narrow the widest column that can still wrap between words, one cell at a time (among
+    equally wide ones, the leftmost first), until the columns fit in `budget`.
+
+    Done level by level rather than cell by cell: the widest columns come down together to the
+    next width that matters (another column's width, or a column's floor), and the last cells
+    are taken from the leftmost of them, as one cell at a time would."""
     if sum(floors) > budget:
         return None
     widths = list(naturals)
-    while sum(widths) > budget:
-        shrinkable = [i for i in range(len(widths)) if widths[i] > max(floors[i], 8)]
+    limits = [max(floor, 8) for floor in floors]
+    excess = sum(widths) - budget
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > limits[i]]
         if not shrinkable:
             return None
-        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+        top = max(widths[i] for i in shrinkable)
+        widest = [i for i in shrinkable if widths[i] == top]
+        lower = [widths[i] for i in shrinkable if widths[i] < top]
+        level = max([*lower, *(limits[i] for i in widest)])
+        if excess >= len(widest) * (top - level):
+            for i in widest:
+                widths[i] = level
+            excess -= len(widest) * (top - level)
+            continue
+        steps, extra = divmod(excess, len(widest))
+        for rank, i in enumerate(widest):
+            widths[i] = top - steps - (1 if rank < extra else 0)
+        excess = 0
     return widths
 
 
@@ -100,10 +124,9 @@ def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     gap = 2
     # Column by column, with C-level joins and splits: tables may have thousands of rows.
     columns = [[h, *(row[i] for row in rows)] for i, h in enumerate(headers)]
-    widths = column_widths(columns, width - gap * (count - 1), wide)
+    naturals, widths = _fitted(columns, width - gap * (count - 1), wide)
     if widths is None:
         return [], [text for text, _label in records(headers, rows, width)]
-    naturals = [max(map(len, "\n".join(column).split("\n"))) for column in columns]
     # Cells of a column that fits are only split into their lines; the others are wrapped.
     wrapped_columns = [
         [cell.split("\n") for cell in column] if natural <= w and not wide else _wrapped_column(column, w, wide)

@@ -65,7 +65,7 @@ def run(
         result = match_person(diploma, years_value, domain_choice, catalog.summaries.values(), wanted)
     else:
         profile = Profile(diploma.bac, years_value)
-        result = match_requirements(profile, catalog.requirements(), catalog.summary_at, wanted)
+        result = match_requirements(profile, catalog.requirements(), catalog.summaries_at, wanted)
     limit = 0 if near.strip() == "0" else parse_count(near, "--near")
     if fmt in HANDOUT_FORMATS:
         from iae_cli.render.handout_views import match_handout, match_pages
