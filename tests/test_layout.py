@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iae_cli.render.document import Document, Table, Tree
-from iae_cli.render.lines import _GLUED, display_width, glue, longest_word, wrap
+from iae_cli.render.lines import display_width, longest_word, wrap
 from iae_cli.render.text import _shrink, labelled, table_lines, tree_layout
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -166,8 +166,3 @@ def test_columns_shrink_level_by_level_as_cell_by_cell(columns: list[tuple[int, 
     naturals = [natural for natural, _ in columns]
     floors = [min(natural, floor) for natural, floor in columns]
     assert _shrink(naturals, floors, budget) == _shrink_cell_by_cell(naturals, floors, budget)
-
-
-@given(st.text(alphabet=st.sampled_from(list("ap.0123456789 \t:;?!»«—k€ansmoih%xé\n")), max_size=60))
-def test_the_quick_check_never_skips_a_space_to_hold(text: str) -> None:
-    assert glue(text) == _GLUED.sub("\x00", text)

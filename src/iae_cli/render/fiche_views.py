@@ -24,14 +24,11 @@ def fiche_list(fiches: Iterable[FicheSummary], euros: Euros | None = None) -> Do
     by_level: dict[str, list[FicheSummary]] = {}
     for f in fiches:
         by_level.setdefault(f.level, []).append(f)
+    diploma, experience = labels.once_each(labels.diploma), labels.once_each(labels.experience)
+    pay = labels.salary_cells(euros)
     for level, group in by_level.items():
         rows = tuple(
-            (
-                f"{f.title.masculine}\n{f.id}",
-                labels.diploma(f.diploma),
-                labels.experience(f.experience),
-                labels.salary_cell(f.salary, euros),
-            )
+            (f"{f.title.masculine}\n{f.id}", diploma(f.diploma), experience(f.experience), pay(f.salary))
             for f in group
         )
         doc.add(

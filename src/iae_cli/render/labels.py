@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from iae_cli.model import BAND_LABELS, Diploma, Disagreement, Experience, Salary
 
@@ -232,6 +232,28 @@ def salary_cell(s: Salary, euros: Euros | None) -> str:
         return salary(s)
     pay = euros.convert(s.min_keur, s.max_keur, s.year)
     return f"{salary(s)}\n≈ {pay_range(pay.min_keur, pay.max_keur)}"
+
+
+Value = TypeVar("Value", bound=Hashable)
+
+
+def once_each(label: Callable[[Value], str]) -> Callable[[Value], str]:
+    """`label`, written once per distinct value: thousands of posts share a few pay ranges,
+    diplomas and experiences, and a table of 5,000 rows writes each of them once."""
+    said: dict[Value, str] = {}
+
+    def written(value: Value) -> str:
+        text = said.get(value)
+        if text is None:
+            text = said[value] = label(value)
+        return text
+
+    return written
+
+
+def salary_cells(euros: Euros | None) -> Callable[[Salary], str]:
+    """`salary_cell` for the rows of one table, each pay range written once."""
+    return once_each(lambda s: salary_cell(s, euros))
 
 
 def salary_sentence(s: Salary, euros: Euros | None) -> str:

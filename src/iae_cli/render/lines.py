@@ -27,8 +27,6 @@ _UNITS = r"(?:k€|€|%|h|ans?|mois)(?!\w)"
 _GLUED = re.compile(rf"[ \t]+(?:(?=[:;?!»])|(?<=[«—][ \t])|(?<=\bp\.[ \t])(?=\d)|(?<=\d[ \t])(?={_UNITS}))")
 # The same rule as a place where a line may break: a space none of the above holds.
 _BREAK = rf"(?<![«—]) (?![:;?!»])(?!(?<=\bp\. )\d)(?!(?<=\d ){_UNITS})"
-# Text without any of these has no space to hold: one quick pass spares the full rule.
-_MAY_GLUE = re.compile(r"[:;?!»«—]|\d[ \t]|p\.[ \t]")
 _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
@@ -42,8 +40,7 @@ def line_pattern(width: int) -> re.Pattern[str]:
 
 
 def glue(text: str) -> str:
-    """`text` with each space a line may not break at held as "\x00"."""
-    return _GLUED.sub("\x00", text) if _MAY_GLUE.search(text) else text
+    return _GLUED.sub("\x00", text)
 
 
 _THIN = re.compile(r"[ \t]+(?=[;?!])")

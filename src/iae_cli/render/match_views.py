@@ -91,19 +91,6 @@ def _match_row(entry: MatchEntry, reason: str, pay: Callable[[Salary], str]) -> 
     return (_name_cell(entry.fiche), pay(entry.fiche.salary), reason)
 
 
-def _pay_labels(euros: Euros | None) -> Callable[[Salary], str]:
-    """Thousands of posts share a few pay ranges: each label is written once per view."""
-    said: dict[Salary, str] = {}
-
-    def pay(salary: Salary) -> str:
-        text = said.get(salary)
-        if text is None:
-            text = said[salary] = labels.salary_cell(salary, euros)
-        return text
-
-    return pay
-
-
 VAE_NOTE = (
     "Diplôme manquant : la VAE permet d'obtenir un diplôme à partir de l'expérience "
     "(validation des acquis de l'expérience)."
@@ -147,7 +134,7 @@ def match_view(
     """Eligible posts, then the closest near misses (`near_limit` of them; None: all); `level`: the filter
     used; `diploma` and `domain`: the person's named diploma and domain of experience, for the heading."""
     p = result.profile
-    pay = _pay_labels(euros)
+    pay = labels.salary_cells(euros)
     doc = Document().add(profile_heading(result, diploma, domain))
     if level is not None:
         chosen = f"Niveau retenu : {LEVEL_LABELS[level]} (--level {level}) ; les autres niveaux sont écartés."
