@@ -22,8 +22,11 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 6 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
+    assert len(names) == 7 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
     for path in _files(isolated_cache):
+        if path.name.endswith(".search.sqlite"):  # the search index, stored with the cache at the first read
+            assert path.read_bytes().startswith(b"SQLite format 3\x00")
+            continue
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if path.suffix == ".jsonl" else text
         json.loads(first)  # JSON, never pickle
@@ -69,7 +72,7 @@ def test_corrupt_cache_is_rebuilt(data_copy: Path, isolated_cache: Path, damage:
             path.write_bytes(b"\x00\xff not json")
         elif damage == "truncate":
             path.write_bytes(path.read_bytes()[:40])
-        elif damage == "wrong-signature":
+        elif damage == "wrong-signature" and path.suffix != ".sqlite":  # the index's stamp: test_search.py
             path.write_text(
                 path.read_text(encoding="utf-8").replace('"signature":"', '"signature":"x', 1), encoding="utf-8"
             )
@@ -143,7 +146,7 @@ def test_two_folders_have_two_caches(data_copy: Path, tmp_path: Path, isolated_c
     first = run("--data", str(data_copy), "show", "charge-insertion", "-s", "salaire").stdout
     second = run("--data", str(other), "show", "charge-insertion", "-s", "salaire").stdout
     assert "25–30" in first and "27–30" in second
-    assert len(_files(isolated_cache)) == 2 * (6 + len(DATA_FILES))
+    assert len(_files(isolated_cache)) == 2 * (7 + len(DATA_FILES))
 
 
 def test_completion_reads_no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:

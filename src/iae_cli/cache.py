@@ -32,8 +32,9 @@ from iae_cli.paths import DATA_FILES
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
     from iae_cli.scan import ScanSource
+    from iae_cli.search import IndexRow
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -123,6 +124,21 @@ def exists(data_dir: Path, expected: str) -> bool:
     except OSError:
         return False
     return head.startswith(b'{"signature":' + json.dumps(expected).encode())
+
+
+def read_fiches(data_dir: Path, expected: str) -> list[dict[str, Any]] | None:
+    """Every cached fiche in file order (one read of the blob), or None when it is missing, stale or damaged."""
+    base = _base(data_dir)
+    if base is None:
+        return None
+    try:
+        with _file(base, "fiches.jsonl").open("rb") as blob:
+            if json.loads(blob.readline()) != expected:
+                return None
+            fiches = json.loads(b"[" + blob.read().rstrip(b"\n").replace(b"\n", b",") + b"]")
+    except (OSError, ValueError):
+        return None
+    return fiches if isinstance(fiches, list) else None
 
 
 def read_fiche(data_dir: Path, expected: str, offset: int, length: int) -> dict[str, Any] | None:
@@ -218,7 +234,9 @@ class Section(NamedTuple):
 
 
 def _requirements(data: list[list[Any]]) -> Requirements:
-    columns = Requirements(*data)
+    ids, levels, min_bac, min_years, standing, domains, alternatives = data
+    accepted = [tuple(names) for names in alternatives]
+    columns = Requirements(ids, levels, min_bac, min_years, standing, domains, accepted)
     if len({len(column) for column in columns}) != 1:
         raise ValueError("columns of different lengths")
     return columns
@@ -308,6 +326,19 @@ class CacheSource:
 
     def document(self, key: str) -> Any:
         return self._read(f"doc-{key}")
+
+    def index_rows(self) -> list[IndexRow]:
+        """Built again from the cached fiches (the first read stores the index with the cache; this
+        runs only when that index is gone or older)."""
+        from iae_cli.corpus import fiche_row
+
+        raws = read_fiches(self.data_dir, self.signature)
+        if raws is None or len(raws) != len(self.files()):
+            raise CacheMiss("fiches")
+        try:
+            return [fiche_row(raw) for raw in raws]
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):  # parsed, but not a fiche
+            raise CacheMiss("fiches") from None
 
 
 class ListItems(NamedTuple):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the career graph and the search index are imported only by 
     from iae_cli.careers import CareerGraph
     from iae_cli.later import LaterFacts, RomeTable
     from iae_cli.money import PriceIndex
-    from iae_cli.search import SearchIndex
+    from iae_cli.search import IndexRow, SearchIndex
 
 Answer = TypeVar("Answer")
 
@@ -68,6 +68,10 @@ class Source(Protocol):
 
     def document(self, key: str) -> Any:
         """The validated content of the data file `key` of paths.DATA_FILES (None: optional, absent)."""
+        ...
+
+    def index_rows(self) -> list[IndexRow]:
+        """Each fiche's row of the search index, in file order (the other entries are the catalog's)."""
         ...
 
 
@@ -119,7 +123,10 @@ class Catalog:
         signature = _signature(data_dir, list_fiche_files(data_dir))
         if signature and cache.exists(data_dir, signature):
             return cls(data_dir, cache.CacheSource(data_dir, signature), signature)
-        return cls(data_dir, _read_folder(data_dir, signature), signature)
+        catalog = cls(data_dir, _read_folder(data_dir, signature), signature)
+        if signature and cache.exists(data_dir, signature):  # the cache was written: the index joins it now,
+            catalog.search_index()  # from the fiches just read, so that no search reads them again
+        return catalog
 
     def _ask(self, question: Callable[[Source], Answer]) -> Answer:
         try:
@@ -182,20 +189,21 @@ class Catalog:
     def search_index(self) -> SearchIndex:
         """The full-text index of this data: from the cache when it matches the data's signature,
         else built (and stored when the cache folder is writable)."""
+        return self._memo("search index", lambda _source: self._search_index())
+
+    def _search_index(self) -> SearchIndex:
         from iae_cli import corpus
-        from iae_cli.search import SearchIndex
+        from iae_cli.search import SearchIndex, index_row
 
         path = cache.file_path(self.data_dir, "search.sqlite") if self._signature else None
         if path is not None and self._signature:
             stored = SearchIndex.open(path, self._signature)
             if stored is not None:
                 return stored
-        fiches = (self.fiche(fiche_id) for fiche_id in self.files)
         titles = {fiche_id: self.title_of(fiche_id) for fiche_id in self.files}
-        entries = corpus.entries(
-            fiches, self.roles.values(), self.sector(), self.glossary(), self.later(), self.rome(), titles
-        )
-        return SearchIndex.build(entries, path, self._signature or "")
+        others = corpus.entries(self.roles.values(), self.sector(), self.glossary(), self.later(), self.rome(), titles)
+        rows = [*self._ask(lambda source: source.index_rows()), *map(index_row, others)]
+        return SearchIndex.build(rows, path, self._signature or "")
 
     def later(self) -> LaterFacts | None:
         """The facts after the study (depuis-2008.yaml); None when the folder has none."""

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from iae_cli.model import Fiche, GlossaryTerm, Role
-from iae_cli.search import Entry, Passage
+from iae_cli.search import Entry, IndexRow, Passage, index_row
 
 if TYPE_CHECKING:
     from iae_cli.later import LaterFacts, RomeTable
@@ -42,6 +42,11 @@ def fiche_entry(fiche: Fiche) -> Entry:
         section = f"offre « {offer.title} »"
         p += [Passage(section, text) for text in (offer.title, offer.employer, *offer.requirements, *offer.missions)]
     return Entry("fiche", fiche.id, s.title.masculine, tuple(p))
+
+
+def fiche_row(raw: dict[str, Any]) -> IndexRow:
+    """A validated fiche's row of the search index (run by the scan, on every core)."""
+    return index_row(fiche_entry(Fiche.build(raw)))
 
 
 def role_entry(role: Role) -> Entry:
@@ -123,7 +128,6 @@ def rome_entries(rome: RomeTable, titles: Mapping[str, str]) -> Iterator[Entry]:
 
 
 def entries(
-    fiches: Iterable[Fiche],
     roles: Iterable[Role],
     sector: Mapping[str, Any],
     glossary: Iterable[GlossaryTerm],
@@ -131,8 +135,7 @@ def entries(
     rome: RomeTable | None = None,
     titles: Mapping[str, str] | None = None,
 ) -> Iterator[Entry]:
-    for fiche in fiches:
-        yield fiche_entry(fiche)
+    """Every entry but the fiches' (`fiche_entry`, prepared with the fiches by the source)."""
     for role in roles:
         yield role_entry(role)
     yield from sector_entries(sector)

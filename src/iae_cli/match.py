@@ -9,7 +9,7 @@ open but warned. Plain assets (« un atout ») and the upper end of a range neve
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal, NamedTuple, overload
 
 from iae_cli.errors import OutOfRange
@@ -105,11 +105,21 @@ class MatchEntry(NamedTuple):
     alternative: str | None = None  # the fiche's accepted diploma that the person's named diploma is
 
 
-class NearMisses(Sequence[MatchEntry]):
-    """The posts a condition is missing for, smallest gap first; each entry (and its fiche's whole
-    summary) is built only when read: a view shows the first few of thousands."""
+class EntryAt(NamedTuple):
+    """A MatchEntry before its fiche's summary is built: the fiche by its position in list order."""
 
-    def __init__(self, found: list[tuple[int, Gap]], summaries_at: SummariesAt) -> None:
+    position: int
+    missing: Gap
+    domain: str | None = None
+    alternative: str | None = None
+
+
+class MatchEntries(Sequence[MatchEntry]):
+    """Match entries in a given order (for the near misses: smallest gap first); each entry (and
+    its fiche's whole summary) is built only when read: a view shows the first few of thousands,
+    and a slice builds its summaries in one batch."""
+
+    def __init__(self, found: list[EntryAt], summaries_at: SummariesAt) -> None:
         self._found = found
         self._summaries_at = summaries_at
 
@@ -118,8 +128,11 @@ class NearMisses(Sequence[MatchEntry]):
 
     def _entries(self, indices: range) -> tuple[MatchEntry, ...]:
         found = [self._found[i] for i in indices]
-        summaries = self._summaries_at([position for position, _missing in found])
-        return tuple(MatchEntry(s, missing) for s, (_position, missing) in zip(summaries, found, strict=True))
+        summaries = self._summaries_at([entry.position for entry in found])
+        return tuple(MatchEntry(s, *entry[1:]) for s, entry in zip(summaries, found, strict=True))
+
+    def __iter__(self) -> Iterator[MatchEntry]:  # all at once: one batch, not one summary at a time
+        return iter(self[:])
 
     @overload
     def __getitem__(self, index: int) -> MatchEntry: ...
@@ -165,8 +178,8 @@ def match_requirements(
     The same rule as `gap`, written out in the loop: it runs once per fiche of the catalog.
     """
     eligible: list[int] = []
-    caveat: list[tuple[int, Gap]] = []
-    near: list[tuple[int, Gap]] = []
+    caveat: list[EntryAt] = []
+    near: list[EntryAt] = []
     bac, years = profile.bac, profile.years
     none_missing = Gap(0, 0.0)
     columns = zip(requirements.levels, requirements.min_bac, requirements.min_years, requirements.standing, strict=True)
@@ -180,14 +193,12 @@ def match_requirements(
             missing_years, missing_asset = round(min_years - years, 2), 0.0
         if missing_bac <= 0 and missing_years <= 0:
             if missing_asset:
-                caveat.append((position, Gap(0, 0.0, missing_asset)))
+                caveat.append(EntryAt(position, Gap(0, 0.0, missing_asset)))
             else:
                 eligible.append(position)
         else:
-            near.append((position, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
+            near.append(EntryAt(position, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
     ids = requirements.ids
-    near.sort(key=lambda found: (found[1].bac + found[1].years, found[1].bac, ids[found[0]]))
-    summaries = summaries_at(eligible + [position for position, _missing in caveat])
-    opened = tuple(MatchEntry(summary, none_missing) for summary in summaries[: len(eligible)])
-    held = tuple(MatchEntry(s, missing) for s, (_p, missing) in zip(summaries[len(eligible) :], caveat, strict=True))
-    return MatchResult(profile, opened, NearMisses(near, summaries_at), held)
+    near.sort(key=lambda found: (found.missing.bac + found.missing.years, found.missing.bac, ids[found.position]))
+    opened = MatchEntries([EntryAt(position, none_missing) for position in eligible], summaries_at)
+    return MatchResult(profile, opened[:], MatchEntries(near, summaries_at), MatchEntries(caveat, summaries_at)[:])

@@ -176,14 +176,16 @@ class FicheSummary(NamedTuple):
 
 
 class Requirements(NamedTuple):
-    """What matching reads of every fiche, as columns in list order: cheap to cache and to read,
-    so that `iae match` builds whole summaries only for the posts it shows."""
+    """What matching and orientation read of every fiche, as columns in list order: cheap to cache
+    and to read, so that `iae match` and `iae orient` build whole summaries only for the posts they show."""
 
     ids: list[str]
     levels: list[str]
     min_bac: list[int]
     min_years: list[float]
     standing: list[str]
+    domains: list[str | None]  # the domain the experience is asked in
+    alternatives: list[tuple[str, ...]]  # diplomas accepted instead of the level
 
     @classmethod
     def of(cls, summaries: Sequence[FicheSummary]) -> Requirements:
@@ -193,6 +195,8 @@ class Requirements(NamedTuple):
             [s.diploma.min_bac for s in summaries],
             [s.experience.min_years for s in summaries],
             [s.experience.standing for s in summaries],
+            [s.experience.domain for s in summaries],
+            [s.diploma.alternatives for s in summaries],
         )
 
 

@@ -13,15 +13,15 @@ wish's words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.diplomas import Diploma, accepts
 from iae_cli.french import fold
-from iae_cli.match import Gap, MatchEntry, MatchResult, Profile, gap
-from iae_cli.model import FicheSummary
+from iae_cli.match import EntryAt, Gap, MatchEntries, MatchResult, Profile, SummariesAt
+from iae_cli.model import FicheSummary, Requirements
 from iae_cli.search import SearchIndex
 
 
@@ -82,6 +82,18 @@ class Person(NamedTuple):
     current: str | None = None  # a fiche or role id
 
 
+def standing(
+    bac: int, years: float, domain_ok: bool | None, asset_years: float, decisive: bool
+) -> tuple[bool, bool, float]:
+    """Whether a post is open to a person, whether it is open with a caveat (short of a decisive
+    asset: its years, or its domain), and how far it is (levels and years missing, one more for a
+    domain that blocks): the one rule that orient's sort and `Assessment` share."""
+    domain_blocks = domain_ok is False and not decisive
+    is_open = bac == 0 and years == 0 and not domain_blocks
+    caveat = is_open and (asset_years > 0 or domain_ok is False)
+    return is_open, caveat, bac + years + (1 if domain_blocks else 0)
+
+
 class Assessment(NamedTuple):
     """One fiche for one person: what is missing (nothing when open) and how close to the wish."""
 
@@ -98,22 +110,71 @@ class Assessment(NamedTuple):
         """The fiche's years (and their domain) are a decisive asset, not a condition."""
         return self.fiche.experience.standing == "decisive-asset"
 
-    @property
-    def domain_blocks(self) -> bool:
-        return self.domain_ok is False and not self.decisive_asset
+    def _standing(self) -> tuple[bool, bool, float]:
+        return standing(self.bac, self.years, self.domain_ok, self.asset_years, self.decisive_asset)
 
     @property
     def open(self) -> bool:
-        return self.bac == 0 and self.years == 0 and not self.domain_blocks
+        return self._standing()[0]
 
     @property
     def caveat(self) -> bool:
         """Open, but short of the decisive asset (its years, or its domain)."""
-        return self.open and (self.asset_years > 0 or self.domain_ok is False)
+        return self._standing()[1]
 
     @property
     def distance(self) -> float:
-        return self.bac + self.years + (1 if self.domain_blocks else 0)
+        return self._standing()[2]
+
+
+class Verdict(NamedTuple):
+    """An Assessment before its fiche's summary is built: the fiche's position in list order, then
+    what `Assessment` holds, then its standing (open, caveat, distance)."""
+
+    position: int
+    bac: int
+    alternative: str | None
+    years: float
+    domain_ok: bool | None
+    fit: float
+    asset_years: float
+    open: bool
+    caveat: bool
+    distance: float
+
+
+class Assessments(Sequence[Assessment]):
+    """Assessments in a given order; each fiche's summary is built only when read (a view shows
+    ten of thousands), and a slice builds its summaries in one batch."""
+
+    def __init__(self, verdicts: list[Verdict], summaries_at: SummariesAt) -> None:
+        self.verdicts = verdicts
+        self._summaries_at = summaries_at
+
+    def __len__(self) -> int:
+        return len(self.verdicts)
+
+    def _built(self, chosen: list[Verdict]) -> tuple[Assessment, ...]:
+        summaries = self._summaries_at([v.position for v in chosen])
+        return tuple(Assessment(s, *v[1:7]) for s, v in zip(summaries, chosen, strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> Assessment: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Assessment, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Assessment | tuple[Assessment, ...]:
+        if isinstance(index, slice):
+            return self._built(self.verdicts[index])
+        return self._built([self.verdicts[index]])[0]
+
+    def __iter__(self) -> Iterator[Assessment]:  # all at once: one batch, not one summary at a time
+        return iter(self[:])
+
+    def where(self, keep: Callable[[Verdict], bool]) -> Assessments:
+        """The assessments whose verdict `keep` accepts, in the same order."""
+        return Assessments([v for v in self.verdicts if keep(v)], self._summaries_at)
 
 
 class Training(NamedTuple):
@@ -125,11 +186,31 @@ class Training(NamedTuple):
 
 class Orientation(NamedTuple):
     person: Person
-    open: tuple[Assessment, ...]
-    next: tuple[Assessment, ...]
+    open: Assessments  # best fit first; `ready` then `caveat` split them as match does
+    next: Assessments  # nearest first
     target: str | None  # the post the route leads to
     route: Route | None
     training: tuple[Training, ...]  # the study's diploma routes, when a diploma is missing
+
+    @property
+    def ready(self) -> Assessments:
+        """The open posts where every condition is met."""
+        return self.open.where(lambda v: not v.caveat)
+
+    @property
+    def caveat(self) -> Assessments:
+        """The open posts short of a decisive asset."""
+        return self.open.where(lambda v: v.caveat)
+
+    @property
+    def best_fit(self) -> float:
+        """The highest closeness to the wish, among every post (the scale of « proche de votre envie »)."""
+        return max((v.fit for v in (*self.open.verdicts, *self.next.verdicts)), default=0.0)
+
+    @property
+    def domain_elsewhere(self) -> bool:
+        """Whether some post is not open only because the experience is in another domain."""
+        return any(v.domain_ok is False for v in self.next.verdicts)
 
 
 def domain_satisfies(domain: Choice | None, fiche_domain: str | None) -> bool | None:
@@ -140,43 +221,63 @@ def domain_satisfies(domain: Choice | None, fiche_domain: str | None) -> bool | 
     return any(word in wanted for word in domain.words)
 
 
-def assess(person: Person, fiche: FicheSummary, fit: float, profile: Profile | None = None) -> Assessment:
-    """One fiche for one person (`profile`: the person's diploma level and years, when already built)."""
-    missing = gap(profile or Profile(person.diploma.bac, person.years), fiche)
-    alternative = accepts(fiche.diploma.alternatives, person.diploma) if missing.bac else None
-    domain_ok = _domain_ok(person.domain, fiche.experience.domain) if person.years else None
-    bac = 0 if alternative else missing.bac
-    return Assessment(fiche, bac, alternative, missing.years, domain_ok, fit, missing.asset_years)
-
-
 @cache
 def _domain_ok(domain: Choice | None, fiche_domain: str | None) -> bool | None:
     """`domain_satisfies`, once per distinct pair: thousands of fiches share a few domains."""
     return domain_satisfies(domain, fiche_domain)
 
 
+def verdicts(
+    person: Person, requirements: Requirements, scores: Mapping[str, float], level: str | None = None
+) -> list[Verdict]:
+    """Every fiche (of `level`, when given) for one person, from the catalog's requirement columns.
+
+    The rule is `match.gap`'s, with a named diploma's alternative and the domain of experience."""
+    bac, years, diploma, domain = person.diploma.bac, person.years, person.diploma, person.domain
+    out: list[Verdict] = []
+    for position, (fiche_id, fiche_level, min_bac, min_years, fiche_standing, fiche_domain, accepted) in enumerate(
+        zip(*requirements, strict=True)
+    ):
+        if level is not None and fiche_level != level:
+            continue
+        decisive = fiche_standing == "decisive-asset"
+        missing_bac = max(0, min_bac - bac)
+        missing_years = round(max(0.0, (0 if decisive else min_years) - years), 2)
+        asset_years = round(max(0.0, (min_years if decisive else 0) - years), 2)
+        alternative = accepts(accepted, diploma) if missing_bac else None
+        domain_ok = _domain_ok(domain, fiche_domain) if years else None
+        missing_bac = 0 if alternative else missing_bac
+        fit = scores.get(fiche_id, 0.0)
+        state = standing(missing_bac, missing_years, domain_ok, asset_years, decisive)
+        out.append(Verdict(position, missing_bac, alternative, missing_years, domain_ok, fit, asset_years, *state))
+    return out
+
+
 def match_person(
-    diploma: Diploma, years: float, domain: Choice | None, fiches: Iterable[FicheSummary], level: str | None = None
+    diploma: Diploma,
+    years: float,
+    domain: Choice | None,
+    requirements: Requirements,
+    summaries_at: SummariesAt,
+    level: str | None = None,
 ) -> MatchResult:
     """`match` with what orient adds (a named diploma's alternative, the domain of experience):
     the same rule as `orient`, in `match`'s shape, so that both commands agree."""
     person = Person(diploma, years, domain, NO_WISH)
-    profile = Profile(diploma.bac, years)
-    eligible: list[MatchEntry] = []
-    caveat: list[MatchEntry] = []
-    near: list[tuple[float, int, str, MatchEntry]] = []
-    for fiche in fiches:
-        if level is not None and fiche.level != level:
-            continue
-        a = assess(person, fiche, 0.0, profile)
-        lacking = fiche.experience.domain if a.domain_ok is False else None
-        entry = MatchEntry(fiche, Gap(a.bac, a.years, a.asset_years), lacking, a.alternative)
-        if not a.open:
-            near.append((a.distance, a.bac, fiche.id, entry))
-        else:
-            (caveat if a.caveat else eligible).append(entry)
-    near.sort(key=lambda item: item[:3])
-    return MatchResult(profile, tuple(eligible), tuple(item[3] for item in near), tuple(caveat))
+    found = verdicts(person, requirements, {}, level)
+    domains = requirements.domains
+
+    def entry(v: Verdict) -> EntryAt:
+        lacking = domains[v.position] if v.domain_ok is False else None
+        return EntryAt(v.position, Gap(v.bac, v.years, v.asset_years), lacking, v.alternative)
+
+    ids = requirements.ids
+    near = sorted((v for v in found if not v.open), key=lambda v: (v.distance, v.bac, ids[v.position]))
+    opened = MatchEntries([entry(v) for v in found if v.open and not v.caveat], summaries_at)
+    held = MatchEntries([entry(v) for v in found if v.caveat], summaries_at)
+    return MatchResult(
+        Profile(diploma.bac, years), opened[:], MatchEntries([entry(v) for v in near], summaries_at), held[:]
+    )
 
 
 def wish_scores(index: SearchIndex, wish: Choice) -> dict[str, float]:
@@ -186,43 +287,47 @@ def wish_scores(index: SearchIndex, wish: Choice) -> dict[str, float]:
 
 def orient(
     person: Person,
-    fiches: Iterable[FicheSummary],
+    requirements: Requirements,
+    summaries_at: SummariesAt,
     scores: Mapping[str, float],
     graph: CareerGraph,
     training: Iterable[Mapping[str, Any]] = (),
 ) -> Orientation:
-    profile = Profile(person.diploma.bac, person.years)
-    assessed = [assess(person, f, scores.get(f.id, 0.0), profile) for f in fiches]
-    opened = sorted((a for a in assessed if a.open), key=lambda a: (-a.fit, a.fiche.id))
-    following = sorted((a for a in assessed if not a.open), key=lambda a: (a.distance, -a.fit, a.fiche.id))
-    target, route = _route(person, opened, following, graph)
-    needs_diploma = any(a.bac for a in following)
+    ids = requirements.ids
+    found = verdicts(person, requirements, scores)
+    opened = sorted((v for v in found if v.open), key=lambda v: (-v.fit, ids[v.position]))
+    following = sorted((v for v in found if not v.open), key=lambda v: (v.distance, -v.fit, ids[v.position]))
+    target, route = _route(person, [ids[v.position] for v in opened], following, ids, graph)
+    needs_diploma = any(v.bac for v in following)
     named = {t["id"]: t for t in training} if needs_diploma else {}
     routes = tuple(
         Training(key, named[key]["name"], named[key]["summary"], named[key]["pages"])
         for key in DIPLOMA_ROUTES
         if key in named and (key != "vae" or person.years)  # no experience: nothing for the VAE to validate
     )
-    return Orientation(person, tuple(opened), tuple(following), target, route, routes)
+    return Orientation(
+        person, Assessments(opened, summaries_at), Assessments(following, summaries_at), target, route, routes
+    )
 
 
 def _route(
-    person: Person, opened: list[Assessment], following: list[Assessment], graph: CareerGraph
+    person: Person, opened: list[str], following: list[Verdict], ids: list[str], graph: CareerGraph
 ) -> tuple[str | None, Route | None]:
     """The best post not open yet and the route to it: among the five nearest, the closest to the
     wish that a route reaches from the person's current post (else from a post open to them, the
     closest to the wish first); when none is reachable, the closest to the wish, without a route."""
     if not following:
         return None, None
-    candidates = sorted(following[:5], key=lambda a: (-a.fit, a.distance, a.fiche.id))
-    starts = [person.current] if person.current else [a.fiche.id for a in opened]
+    candidates = sorted(following[:5], key=lambda v: (-v.fit, v.distance, ids[v.position]))
+    starts = [person.current] if person.current else opened
     for candidate in candidates:
+        goal = ids[candidate.position]
         for start in starts:
-            if start != candidate.fiche.id:
-                found = graph.shortest_routes(start, candidate.fiche.id, limit=1)
+            if start != goal:
+                found = graph.shortest_routes(start, goal, limit=1)
                 if found:
-                    return candidate.fiche.id, found[0]
-    return candidates[0].fiche.id, None
+                    return goal, found[0]
+    return ids[candidates[0].position], None
 
 
 def parse_choice(text: str, choices: Mapping[str, Choice]) -> Choice | None:

@@ -19,6 +19,7 @@ from iae_cli.paths import DATA_FILES, FICHES_DIR, ROLES_FILE, YAML_SUFFIXES, Dat
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
     from iae_cli.careers import CareerGraph
+    from iae_cli.search import IndexRow
     from iae_cli.yamlsafe import LoadedYaml
 
 PARALLEL_FROM = 200  # fiche files; below this, starting worker processes costs more than it saves
@@ -124,9 +125,11 @@ class _FicheRead(NamedTuple):
     mobility: Mobility | None = None
     raw: dict[str, Any] | None = None  # the validated fiche, as the schema passed it
     references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
+    search_row: IndexRow | None = None  # the fiche's row of the search index (None when the file has problems)
 
 
 def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
+    from iae_cli.corpus import fiche_row
     from iae_cli.schema import field_name
 
     display = show_path(data_dir, name)
@@ -150,6 +153,7 @@ def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
         mobility=Mobility.build(raw["mobility"]),
         raw=raw,
         references=tuple(references),
+        search_row=None if problems else fiche_row(raw),
     )
 
 
@@ -183,6 +187,7 @@ class ScannedFiche(NamedTuple):
     summary: FicheSummary
     mobility: Mobility
     raw: dict[str, Any]  # the validated fiche, as the schema passed it (the cache stores it)
+    search_row: IndexRow | None  # its row of the search index
 
 
 class Scan:
@@ -239,6 +244,9 @@ class ScanSource:
     def fiche(self, fiche_id: str) -> Fiche:
         return Fiche.build(self.scan.fiches[fiche_id].raw)
 
+    def index_rows(self) -> list[IndexRow]:
+        return [f.search_row for f in self.scan.fiches.values() if f.search_row is not None]
+
     def raw_fiche(self, fiche_id: str) -> dict[str, Any]:
         """The validated fiche as read, for the cache (which builds the Fiche again from it)."""
         return self.scan.fiches[fiche_id].raw
@@ -270,7 +278,7 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
             continue
         seen[fiche_id] = f"{display}:{read.id_line}"
         references += [(ref, display, line, where) for ref, line, where in read.references]
-        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw)
+        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw, read.search_row)
 
     roles_display = show_path(data_dir, ROLES_FILE)
     roles_doc = load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)

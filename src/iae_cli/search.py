@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -143,12 +144,12 @@ class SearchIndex:
         self.connection = connection
 
     @classmethod
-    def build(cls, entries: Iterable[Entry], path: Path | None = None, signature: str = "") -> SearchIndex:
-        """Index the entries; write them to `path` (atomically) when given and writable, else keep
-        them in memory."""
+    def build(cls, rows: Iterable[IndexRow], path: Path | None = None, signature: str = "") -> SearchIndex:
+        """Index the rows (`index_row` of each entry); write them to `path` (atomically) when given
+        and writable, else keep them in memory."""
         memory = sqlite3.connect(":memory:")
         memory.executescript(_SCHEMA)
-        _fill(memory, entries, signature)
+        _fill(memory, rows, signature)
         if path is not None:
             _save(memory, path)
         return cls(memory)
@@ -268,20 +269,43 @@ def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:
     return Hit(kind, entry_id, title, round(score, 3), matches)
 
 
-def _fill(connection: sqlite3.Connection, entries: Iterable[Entry], signature: str) -> None:
-    """Insert each entry as it comes (thousands of fiches are never all held at once)."""
+class IndexRow(NamedTuple):
+    """One entry as the index stores it: what a search shows (kind, id, title, passages as JSON),
+    the stems it is found by, and its distinct words (for suggestions). Prepared apart from the
+    index itself, so that the first read of a folder prepares the fiches' rows on every core."""
+
+    kind: str
+    id: str
+    title: str
+    passages: str
+    title_stems: str
+    body_stems: str
+    words: tuple[str, ...]
+
+
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def index_row(entry: Entry) -> IndexRow:
+    body = words("\n".join([text for _section, text in entry.passages]))
+    title = stemmed(words(f"{entry.title} {entry.id.replace('-', ' ')}"))
+    distinct = tuple(dict.fromkeys(body))
+    return IndexRow(entry.kind, entry.id, entry.title, _DUMPS(entry.passages), title, stemmed(body), distinct)
+
+
+def _fill(connection: sqlite3.Connection, rows: Iterable[IndexRow], signature: str) -> None:
+    """Insert the rows, in batches (thousands of fiches are never all held twice at once)."""
     vocabulary: set[str] = set()
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     add_entry = "INSERT INTO entries VALUES (?, ?, ?, ?, ?)"
     add_text = "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)"
+    numbered = enumerate(rows, start=1)
     with connection:
         connection.execute("INSERT INTO meta VALUES ('signature', ?)", (f"{FORMAT}:{signature}",))
-        for rowid, entry in enumerate(entries, start=1):
-            body = words("\n".join([text for _section, text in entry.passages]))
-            vocabulary.update(body)
-            connection.execute(add_entry, (rowid, entry.kind, entry.id, entry.title, dumps(entry.passages)))
-            title = stemmed(words(f"{entry.title} {entry.id.replace('-', ' ')}"))
-            connection.execute(add_text, (rowid, title, stemmed(body)))
+        while batch := list(islice(numbered, 500)):
+            for _rowid, row in batch:
+                vocabulary.update(row.words)
+            connection.executemany(add_entry, [(rowid, r.kind, r.id, r.title, r.passages) for rowid, r in batch])
+            connection.executemany(add_text, [(rowid, r.title_stems, r.body_stems) for rowid, r in batch])
         kept = sorted(w for w in vocabulary if len(w) > 2 and not w.isdigit())
         connection.executemany("INSERT INTO vocabulary VALUES (?)", ((w,) for w in kept))
 

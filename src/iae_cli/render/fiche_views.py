@@ -28,8 +28,7 @@ def fiche_list(fiches: Iterable[FicheSummary], euros: Euros | None = None) -> Do
     pay = labels.salary_cells(euros)
     for level, group in by_level.items():
         rows = tuple(
-            (f"{f.title.masculine}\n{f.id}", diploma(f.diploma), experience(f.experience), pay(f.salary))
-            for f in group
+            (f"{f.title.masculine}\n{f.id}", diploma(f.diploma), experience(f.experience), pay(f.salary)) for f in group
         )
         doc.add(
             Heading(LEVEL_LABELS[level], 2),

@@ -90,8 +90,7 @@ def missing_lines(a: Assessment, person: Person, details: bool = True) -> list[s
 
 def _open_blocks(o: Orientation, best: float, limit: int, euros: Euros | None, details: bool) -> list[Block]:
     """The posts open now, then those open despite a decisive asset the person lacks (the same groups as match)."""
-    plain = [a for a in o.open if not a.caveat]
-    caveat = [a for a in o.open if a.caveat]
+    plain, caveat = o.ready, o.caveat
     headers = ("Poste / identifiant / niveau" if details else "Poste", labels.salary_header(euros), "Pourquoi")
     out: list[Block] = [Heading(labels.group_heading(labels.OPEN_GROUP, len(plain)), 2)]
     for group, posts in ((labels.OPEN_GROUP, plain), (labels.CAVEAT_GROUP, caveat)):
@@ -146,7 +145,7 @@ def orient_view(
     (-f markdown|html) lists each next post under its title; without `details` (the handout), it shows
     no internal ids and no pages but in the « Sources » footer, as every handout."""
     person = o.person
-    best = max((a.fit for a in (*o.open, *o.next)), default=0.0)
+    best = o.best_fit
     doc = Document().add(Heading(f"Votre orientation : {profile_line(person)}"))
     doc.add(*_open_blocks(o, best, limit, euros, details))
     if o.next:
@@ -162,7 +161,7 @@ def orient_view(
         doc.add(Heading("Pour obtenir le diplôme qui manque", 2))
         ways = [f"{t.name} : {labels.lower_first(t.summary)}" for t in o.training]
         doc.add(Bullets(tuple(f"{w} (p. {t.pages})" if details else w for w, t in zip(ways, o.training, strict=True))))
-    if any(a.domain_ok is False for a in o.next):
+    if o.domain_elsewhere:
         see = ", et la fiche dit ce que l'étude attend (iae show IDENTIFIANT --section experience)" if details else ""
         less = "Une expérience hors du domaine qu'une fiche demande compte moins : elle n'ouvre pas le poste ici"
         doc.add(Paragraph(f"{less}{see}.", "note"))

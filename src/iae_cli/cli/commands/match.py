@@ -62,7 +62,7 @@ def run(
     if domain_choice is not None or diploma.family is not None:  # the rule orient uses, so both agree
         from iae_cli.orient import match_person
 
-        result = match_person(diploma, years_value, domain_choice, catalog.summaries.values(), wanted)
+        result = match_person(diploma, years_value, domain_choice, catalog.requirements(), catalog.summaries_at, wanted)
     else:
         profile = Profile(diploma.bac, years_value)
         result = match_requirements(profile, catalog.requirements(), catalog.summaries_at, wanted)

@@ -172,7 +172,8 @@ def run(
     graph = catalog.graph()
     result = orient(
         person,
-        catalog.summaries.values(),
+        catalog.requirements(),
+        catalog.summaries_at,
         wish_scores(catalog.search_index(), wish_choice),
         graph,
         catalog.sector().get("training", ()),
