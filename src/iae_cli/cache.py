@@ -8,8 +8,9 @@ Per data folder (`<key>` is a digest of its path), every file carrying the signa
   <key>.titles.json       fiche id -> title                             } of SECTIONS, each read
   <key>.graph.json        the career graph (nodes and merged edges)     } only by the commands
   <key>.doc-<name>.json   each data file of paths.DATA_FILES, validated } that need it
-  <key>.items.jsonl       a header, then each fiche's `iae list --format json` item (on first use)
+  <key>.items.jsonl       a header, then each fiche's `iae list --format json` item (list_items.py)
   <key>.index.json        file names, roles, each fiche's place in the blob: written last
+  <key>.search.sqlite     the search index (search.py), stamped with the signature, stored just after
 The signature is a digest of the data files' paths, sizes and modification times plus the program
 and schema versions. Files are written atomically (temporary file, then rename); never pickle; a
 stale, corrupt or unwritable cache is ignored and the data read again. The cache only ever saves
@@ -124,21 +125,6 @@ def exists(data_dir: Path, expected: str) -> bool:
     except OSError:
         return False
     return head.startswith(b'{"signature":' + json.dumps(expected).encode())
-
-
-def read_fiches(data_dir: Path, expected: str) -> list[dict[str, Any]] | None:
-    """Every cached fiche in file order (one read of the blob), or None when it is missing, stale or damaged."""
-    base = _base(data_dir)
-    if base is None:
-        return None
-    try:
-        with _file(base, "fiches.jsonl").open("rb") as blob:
-            if json.loads(blob.readline()) != expected:
-                return None
-            fiches = json.loads(b"[" + blob.read().rstrip(b"\n").replace(b"\n", b",") + b"]")
-    except (OSError, ValueError):
-        return None
-    return fiches if isinstance(fiches, list) else None
 
 
 def read_fiche(data_dir: Path, expected: str, offset: int, length: int) -> dict[str, Any] | None:
@@ -293,14 +279,11 @@ class CacheSource:
         return [Role(*row) for row in self._index_data()["roles"]]
 
     def summaries(self) -> list[FicheSummary]:
-        try:  # the lines joined into one JSON array: one parse, not thousands
-            return [_summary(row) for row in json.loads("[" + ",".join(self._lines()) + "]")]
-        except (ValueError, TypeError, IndexError):
-            raise CacheMiss("summaries") from None
+        return self.summaries_at(range(len(self._lines())))
 
     def summaries_at(self, positions: Sequence[int]) -> list[FicheSummary]:
         lines = self._lines()
-        try:  # one parse for them all, as for `summaries`
+        try:  # the lines joined into one JSON array: one parse, not thousands
             return [_summary(row) for row in json.loads("[" + ",".join([lines[p] for p in positions]) + "]")]
         except (ValueError, TypeError, IndexError):
             raise CacheMiss("summaries") from None
@@ -317,77 +300,35 @@ class CacheSource:
         graph: CareerGraph = self._decoded("graph")
         return graph
 
-    def fiche(self, fiche_id: str) -> Fiche:
+    def _raw_fiche(self, fiche_id: str) -> dict[str, Any]:
         place = self._index_data()["offsets"].get(fiche_id)
         raw = read_fiche(self.data_dir, self.signature, *place) if place else None
         if raw is None or raw.get("id") != fiche_id:
             raise CacheMiss(fiche_id)
-        return Fiche.build(raw)
+        return raw
+
+    def fiche(self, fiche_id: str) -> Fiche:
+        return Fiche.build(self._raw_fiche(fiche_id))
 
     def document(self, key: str) -> Any:
         return self._read(f"doc-{key}")
 
     def index_rows(self) -> list[IndexRow]:
-        """Built again from the cached fiches (the first read stores the index with the cache; this
-        runs only when that index is gone or older)."""
+        """Built again from the cached fiches: only when the index stored at the first read is gone."""
         from iae_cli.corpus import fiche_row
 
-        raws = read_fiches(self.data_dir, self.signature)
-        if raws is None or len(raws) != len(self.files()):
-            raise CacheMiss("fiches")
-        try:
-            return [fiche_row(raw) for raw in raws]
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):  # parsed, but not a fiche
-            raise CacheMiss("fiches") from None
+        return [fiche_row(self._raw_fiche(fiche_id)) for fiche_id in self.files()]
 
 
-class ListItems(NamedTuple):
-    """Each fiche's item of `iae list --format json`, as compact JSON text, in list order, and
-    how many fiches each level has. Cached as lines: a header with the counts, then one item per line."""
-
-    levels: list[tuple[str, int]]
-    items: list[str]
-
-    def of_level(self, level: str | None) -> list[str]:
-        if level is None:
-            return self.items
-        start = 0
-        for name, count in self.levels:
-            if name == level:
-                return self.items[start : start + count]
-            start += count
-        return []
-
-
-def read_items(data_dir: Path, expected: str) -> ListItems | None:
-    """The cached list items (ASCII lines); None when missing, stale or they do not add up."""
-    cached = read_lines(data_dir, "items", expected)
-    if cached is None:
-        return None
-    header, body = cached
-    levels = header.get("levels")
-    if not isinstance(levels, list) or not all(
-        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and type(pair[1]) is int
-        for pair in levels
-    ):
-        return None
-    try:
-        items = body.decode("ascii").split("\n")[:-1]
-    except UnicodeDecodeError:
-        return None
-    if len(items) != sum(n for _level, n in levels):
-        return None
-    return ListItems([(level, n) for level, n in levels], items)
-
-
-def write_items(data_dir: Path, signature: str, items: ListItems) -> None:
-    """Store the list items (each one compact JSON text without a newline); no error when it cannot."""
+def write_lines(data_dir: Path, name: str, header: dict[str, Any], lines: list[str]) -> None:
+    """Store a JSON-lines file (`read_lines` reads it): the header with the signature, then each line
+    (text without a newline); no error when the cache folder is not writable."""
     base = _base(data_dir)
     if base is None:
         return
-    head = json.dumps({"signature": signature, "levels": items.levels}, separators=(",", ":"))
+    head = json.dumps(header, separators=(",", ":"))
     try:
-        _replace(_file(base, "items.jsonl"), lambda out: out.write(_encode("\n".join([head, *items.items]) + "\n")))
+        _replace(_file(base, f"{name}.jsonl"), lambda out: out.write(_encode("\n".join([head, *lines]) + "\n")))
     except OSError:
         return
 

@@ -244,13 +244,15 @@ class Catalog:
         """Each fiche's item of `iae list --format json` as compact JSON text (`encode`, from the
         render layer, writes one), in list order. Kept in the cache after the first use: a list in
         JSON is then a concatenation of cached text, with no summary built or encoded."""
-        items = cache.read_items(self.data_dir, self._signature) if self._signature else None
+        from iae_cli import list_items
+
+        items = list_items.read(self.data_dir, self._signature) if self._signature else None
         if items is None:
             counts: dict[str, int] = {}
             summaries = list(self.summaries.values())
             for summary in summaries:
                 counts[summary.level] = counts.get(summary.level, 0) + 1
-            items = cache.ListItems(list(counts.items()), [encode(summary) for summary in summaries])
+            items = list_items.ListItems(list(counts.items()), [encode(summary) for summary in summaries])
             if self._signature:
-                cache.write_items(self.data_dir, self._signature, items)
+                list_items.write(self.data_dir, self._signature, items)
         return items.of_level(level)
