@@ -325,3 +325,16 @@ def test_path_handout_words_a_decisive_asset_as_the_terminal_does() -> None:
         "(action sociale) pour un atout déterminant |"
     ) in text
     assert "non exigée (" not in text
+
+
+def test_graph_at_a_terminal_says_how_to_write_the_map_and_a_pipe_gets_it() -> None:
+    from tests.screen import run_in_terminal
+
+    screen = run_in_terminal(["graph", "--from", "charge-insertion"], 80)
+    shown = " ".join(" ".join(screen.lines).split())
+    assert screen.status == 2 and "<svg" not in shown
+    assert "écrivez-la dans un fichier avec « iae graph --from charge-insertion > carte.svg »" in shown
+    assert "pour lire les parcours ici : iae path charge-insertion" in shown
+    mermaid = run_in_terminal(["graph", "-f", "mermaid"], 80)
+    assert mermaid.status == 0 and mermaid.raw.startswith(b"flowchart")
+    assert run("graph").stdout.startswith("<svg")  # a pipe or a file still gets the picture

@@ -11,6 +11,7 @@ import typer
 from iae_cli.cli.app import state
 from iae_cli.cli.names import complete_post_id, resolve_role
 from iae_cli.cli.options import check_format
+from iae_cli.cli.output import at_terminal
 from iae_cli.errors import NoResultError, UsageError
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ def run(
     graph = catalog.graph()
     start = resolve_role(catalog, source) if source is not None else None
     goal = resolve_role(catalog, target) if target is not None else None
+    if fmt == "svg" and at_terminal():
+        raise UsageError(_svg_at_terminal(start, goal, stated_only))
     routes = _routes(graph, start, goal, stated_only)
     edges = [e for e in graph.edges.values() if not stated_only or e.kind == "stated"]
     level_of = {f.id: f.level for f in catalog.summaries.values()}
@@ -90,6 +93,20 @@ def run(
         on_nodes = sorted({n for r in routes for n in r})
         text = flowchart(graph.nodes, edges, catalog.title_of, (on_nodes, _moves(routes)))
     typer.echo(text, nl=False)
+
+
+def _svg_at_terminal(start: str | None, goal: str | None, stated_only: bool) -> str:
+    """Why the SVG map is not written on a terminal (a screen of markup helps nobody), and the
+    commands that write it to a file, or show the same routes as text."""
+    options = "".join(
+        f" {flag} {value}" for flag, value in (("--from", start), ("--to", goal)) if value is not None
+    ) + (" --stated-only" if stated_only else "")
+    read_here = f"iae path {start}{f' {goal}' if goal else ''}" if start else "iae path POSTE"
+    return (
+        "la carte est une image SVG, à ouvrir dans un navigateur plutôt qu'à lire dans le terminal : "
+        f"écrivez-la dans un fichier avec « iae graph{options} > carte.svg », puis ouvrez carte.svg ; "
+        f"pour lire les parcours ici : {read_here}"
+    )
 
 
 def _routes(graph: CareerGraph, start: str | None, goal: str | None, stated_only: bool) -> list[Route]:
