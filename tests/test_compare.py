@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from iae_cli.compare import Item, own_items, shared_words, stems_of
-from tests.conftest import run
+from tests.conftest import DATA, run
 
 
 def _json(*args: str) -> Any:
@@ -91,3 +91,35 @@ def test_pay_is_also_given_in_todays_euros_when_the_data_has_a_price_table() -> 
     assert today["year"] >= 2024 and today["min_keur"] > 25 and today["max_keur"] > 30
     out = run("compare", "charge-insertion", "directeur-entreprise-insertion").stdout
     assert f"de {today['year']}" in out and "pas un salaire observé aujourd'hui" in " ".join(out.split())
+
+
+def test_an_activity_that_points_back_is_shown_with_what_it_points_to() -> None:
+    """« préparer avec eux » (p. 47-50) is about the public bodies of its group; « en faire des
+    orientations » (p. 43-46) about the policy of the item before it."""
+    only_a = [i["text"] for i in _json("charge-insertion", "responsable-site-insertion")["only_a"]]
+    assert (
+        "Travailler avec les organismes publics de l'insertion (ANPE, PLIE, DDTEFP) — se renseigner sur les "
+        "candidatures des salariés en insertion ; préparer avec eux, par des contacts réguliers, la « sortie "
+        "positive » des salariés"
+    ) in only_a
+    only_b = [i["text"] for i in _json("charge-insertion", "responsable-site-insertion")["only_b"]]
+    assert any(t.startswith("Faire vivre et gérer le site — fixer la politique d'insertion du site") for t in only_b)
+    from iae_cli.catalog import Catalog
+    from iae_cli.compare import POINTS_BACK, items
+
+    catalog = Catalog.open(DATA)
+    shown = [item.text for fiche_id in catalog.summaries for item in items(catalog.fiche(fiche_id))]
+    assert [t for t in shown if POINTS_BACK.search(t) and " — " not in t] == []
+
+
+def test_points_back_is_read_in_its_group() -> None:
+    from iae_cli.compare import activities_read_alone
+    from iae_cli.model import ActivityGroup
+
+    group = ActivityGroup(
+        "Développer des actions", ("Repérer les initiatives", "Les mutualiser", "En tant que cadre, former")
+    )
+    assert activities_read_alone(group) == [
+        "Développer des actions — repérer les initiatives ; les mutualiser",
+        "En tant que cadre, former",
+    ]

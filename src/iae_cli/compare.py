@@ -4,16 +4,21 @@ A post is a fiche (requirements, pay, skills…) or a role named in the mobility
 note: the study gives it no requirements, and nothing is invented for it). What the two posts share
 is computed, not guessed: the stems (`iae_cli.french`) of their skills, activities and knowledge;
 an item of one post is « its own » when most of its words do not appear in the other post at all.
+
+An activity is read in its list: one that points back (« en faire… », « préparer avec eux… »,
+« inscrire ces activités… ») is never shown alone, but with its group's title and the item before
+it, so that the pronoun keeps what it stands for.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.french import STOPWORDS, WORD, fold, stem
-from iae_cli.model import Fiche, Role
+from iae_cli.model import ActivityGroup, Fiche, Role
 
 # Words that say nothing of a job, left out of the shared words (besides the little words).
 GENERIC = frozenset(
@@ -25,6 +30,11 @@ GENERIC = frozenset(
 _GENERIC_STEMS = frozenset(stem(word) for word in GENERIC)
 OWN_SHARE = 0.5  # an item is its post's own when less than half of its words appear in the other post
 MIN_SHARED = 4  # shared words shorter than this (« rh », « ca ») say too little to be shown
+# An item that points back: a pronoun before its verb (« En faire… », « Les mutualiser », « Leur
+# apporter… »), « eux », or « ces … » (« ces activités »). « En tant que » and « ceux qui » do not.
+POINTS_BACK = re.compile(
+    r"^(?:en|y|les|leur|lui)\s+\w+(?:er|ir|re)\b|\b(?:eux|ces|ceux-ci|celles-ci|celui-ci|celle-ci)\b", re.IGNORECASE
+)
 
 
 class Post(NamedTuple):
@@ -76,9 +86,33 @@ def items(fiche: Fiche | None) -> list[Item]:
         return []
     out = [Item("compétences", text) for text in fiche.skills.items]
     for group in (*fiche.activities.main, *fiche.activities.optional):
-        out += [Item("activités", text) for text in group.items]
+        out += [Item("activités", text) for text in activities_read_alone(group)]
     out += [Item("connaissances", text) for text in fiche.knowledge.items]
     return out
+
+
+def activities_read_alone(group: ActivityGroup) -> list[str]:
+    """A group's activities as they can be read one by one: an activity that points back is joined
+    to the one before it (« choisir… ; en faire… »), after the group's title (« Travailler avec les
+    organismes publics… — préparer avec eux… »)."""
+    out: list[str] = []
+    for text in group.items:
+        if not POINTS_BACK.search(text):
+            out.append(text)
+            continue
+        before = out.pop() if out else ""
+        if before.startswith(group.group):
+            out.append(f"{before} ; {_lower_first(text)}")
+        else:
+            joined = f"{_lower_first(before)} ; {_lower_first(text)}" if before else _lower_first(text)
+            out.append(f"{group.group} — {joined}")
+    return out
+
+
+def _lower_first(text: str) -> str:
+    """« Préparer avec eux » → « préparer avec eux », mid-sentence; an acronym (« ANPE ») stays."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
 def _words(text: str) -> Iterator[tuple[str, str]]:
