@@ -234,4 +234,7 @@ def test_both_sources_give_the_same_answers(data_copy: Path) -> None:
         assert all(cached.fiche(i) == scanned.fiche(i) for i in scanned.files())
         assert all(cached.document(f.key) == scanned.document(f.key) for f in DATA_FILES)
         graph, again = scanned.graph(), cached.graph()
-        assert (again.nodes, again.edges, again.successors) == (graph.nodes, graph.edges, graph.successors)
+        assert (again.nodes, again.edges, list(again.edges)) == (graph.nodes, graph.edges, list(graph.edges))
+        assert all(
+            again.next_of(n) == graph.next_of(n) and again.previous_of(n) == graph.previous_of(n) for n in graph.nodes
+        )

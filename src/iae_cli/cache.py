@@ -201,10 +201,9 @@ def _graph_data(graph: CareerGraph) -> dict[str, Any]:
 
 
 def _graph(data: dict[str, Any]) -> CareerGraph:
-    from iae_cli.careers import CareerGraph, Edge
+    from iae_cli.careers import CareerGraph
 
-    edges = (Edge(source, target, kind, tuple(pages)) for source, target, kind, pages in data["edges"])
-    return CareerGraph.from_edges(data["nodes"], edges)
+    return CareerGraph(tuple(data["nodes"]), data["edges"])  # each edge built when first asked for
 
 
 def _same(data: Any) -> Any:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from iae_cli.model import LinkKind, Mobility
 
@@ -32,14 +32,52 @@ def _first_page(pages: str) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
-class CareerGraph:
-    __slots__ = ("edges", "nodes", "predecessors", "successors")
+def _merged(old: Edge | None, new: Edge) -> Edge:
+    """One move named twice (on both fiches): stated if either says so, with the pages of both."""
+    if old is None:
+        return new
+    kind: LinkKind = "stated" if "stated" in (old.kind, new.kind) else "inferred"
+    pages = old.pages if new.pages[0] in old.pages else tuple(sorted((*old.pages, *new.pages), key=_first_page))
+    return Edge(old.source, old.target, kind, pages)
 
-    def __init__(self, nodes: tuple[str, ...]) -> None:
+
+class EdgeMap(Mapping[tuple[str, str], Edge]):
+    """The graph's edges by (source, target), in the order they were first named; each is built
+    when first asked for, so that a cached graph of thousands of fiches is read as plain lists and
+    a command that walks one route builds only the edges it shows."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows  # each an Edge, or the cache's [source, target, kind, pages] for one
+        self.targets: dict[str, dict[str, int]] = {}  # source -> target -> its row, in row order
+        for index, (source, target, _kind, _pages) in enumerate(rows):
+            self.targets.setdefault(source, {})[target] = index
+
+    def __getitem__(self, key: tuple[str, str]) -> Edge:
+        index = self.targets[key[0]][key[1]]
+        row = self._rows[index]
+        if not isinstance(row, Edge):
+            row = self._rows[index] = Edge(row[0], row[1], row[2], tuple(row[3]))
+        return row
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((row[0], row[1]) for row in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and key[1] in self.targets.get(key[0], ())
+
+
+class CareerGraph:
+    __slots__ = ("_next", "_previous", "edges", "nodes")
+
+    def __init__(self, nodes: tuple[str, ...], rows: list[Any]) -> None:
+        """`rows`: the edges, already merged (Edge, or the cache's [source, target, kind, pages])."""
         self.nodes = nodes
-        self.edges: dict[tuple[str, str], Edge] = {}
-        self.successors: dict[str, list[str]] = {}
-        self.predecessors: dict[str, list[str]] = {}
+        self.edges = EdgeMap(rows)
+        self._next: dict[str, list[str]] = {}  # neighbours in id order, so that every walk is deterministic
+        self._previous: dict[str, list[str]] | None = None
 
     @classmethod
     def build(cls, fiche_ids: Iterable[str], mobility: Mapping[str, Mobility], role_ids: Iterable[str]) -> CareerGraph:
@@ -52,50 +90,32 @@ class CareerGraph:
 
     @classmethod
     def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str]]) -> CareerGraph:
-        """A graph from (source, target, kind, pages) moves; the same move twice is one edge."""
-        graph = cls(tuple(nodes))
+        """A graph from (source, target, kind, pages) moves; the same move twice is one edge (in
+        the place of its first mention); a post in a larger structure leads nowhere new."""
+        merged: dict[tuple[str, str], Edge] = {}
         for source, target, kind, pages in moves:
-            graph._add(source, target, kind, pages)
-        graph._sort()
-        return graph
+            if source != target:
+                merged[(source, target)] = _merged(merged.get((source, target)), Edge(source, target, kind, (pages,)))
+        return cls(tuple(nodes), list(merged.values()))
 
-    @classmethod
-    def from_edges(cls, nodes: Iterable[str], edges: Iterable[Edge]) -> CareerGraph:
-        """A graph from edges already merged (as a cached graph keeps them), without merging again."""
-        graph = cls(tuple(nodes))
-        successors, predecessors = graph.successors, graph.predecessors
-        for edge in edges:
-            graph.edges[(edge.source, edge.target)] = edge
-            successors.setdefault(edge.source, []).append(edge.target)
-            predecessors.setdefault(edge.target, []).append(edge.source)
-        graph._sort()
-        return graph
-
-    def _sort(self) -> None:
-        """Neighbours in id order, so that every walk is deterministic (nodes without moves have none)."""
-        for targets in self.successors.values():
-            targets.sort()
-        for sources in self.predecessors.values():
-            sources.sort()
-
-    def _add(self, source: str, target: str, kind: LinkKind, pages: str) -> None:
-        if source == target:
-            return
-        old = self.edges.get((source, target))
-        if old is None:
-            self.edges[(source, target)] = Edge(source, target, kind, (pages,))
-            self.successors.setdefault(source, []).append(target)
-            self.predecessors.setdefault(target, []).append(source)
-            return
-        merged_kind: LinkKind = "stated" if "stated" in (old.kind, kind) else "inferred"
-        merged_pages = old.pages if pages in old.pages else tuple(sorted((*old.pages, pages), key=_first_page))
-        self.edges[(source, target)] = Edge(source, target, merged_kind, merged_pages)
+    def _previous_of(self) -> dict[str, list[str]]:
+        if self._previous is None:
+            self._previous = {}
+            for source, target in self.edges:
+                self._previous.setdefault(target, []).append(source)
+            for sources in self._previous.values():
+                sources.sort()
+        return self._previous
 
     def next_of(self, node: str, stated_only: bool = False) -> list[str]:
-        return [t for t in self.successors.get(node, ()) if not stated_only or self.edges[(node, t)].kind == "stated"]
+        targets = self._next.get(node)
+        if targets is None:
+            targets = self._next[node] = sorted(self.edges.targets.get(node, ()))
+        return [t for t in targets if not stated_only or self.edges[(node, t)].kind == "stated"]
 
     def previous_of(self, node: str, stated_only: bool = False) -> list[str]:
-        return [s for s in self.predecessors.get(node, ()) if not stated_only or self.edges[(s, node)].kind == "stated"]
+        sources = self._previous_of().get(node, ())
+        return [s for s in sources if not stated_only or self.edges[(s, node)].kind == "stated"]
 
     def route_edges(self, route: Route) -> list[Edge]:
         return [self.edges[(a, b)] for a, b in pairwise(route)]
