@@ -321,7 +321,7 @@ RANGE = re.compile(r"\d–$")
 
 
 def _french_breaks(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
-    """Line breaks French typesetting forbids: before « : ; ? ! » », after « « » or a dash, between
+    """Line breaks French typesetting forbids: before « : ; ? ! » », after « « », « ≈ » or a dash, between
     « p. » and its page or a range's dash and its end (« 25– | 30 »), a number and its unit
     (« 30 | k€ », « 5 | ans »). A line with no ordinary space is a run too wide for any line: the
     browser cuts it where it must."""
@@ -332,7 +332,7 @@ def _french_breaks(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
             continue
         if (
             line.startswith((":", ";", "?", "!", "»", "k€"))
-            or before.endswith(("«", "—"))
+            or before.endswith(("«", "—", "≈"))
             or ((PAGE.search(before) or RANGE.search(before)) and line[:1].isdigit())
             or (before[-1:].isdigit() and UNIT.match(line))
         ):

@@ -102,9 +102,9 @@ HANDOUTS = [
     ["path", "cadre-centre-social", "directeur-reseau-insertion", "-f", "svg"],
 ]
 # Where a browser or a word processor could break a line that French keeps whole: an ordinary
-# space before « : ; ? ! » », after « « », between « p. » and its page, a number and its unit;
+# space before « : ; ? ! » », after « « » or « ≈ », between « p. » and its page, a number and its unit;
 # an en dash with nothing to hold it between the two ends of a range (« 25–30 »).
-BREAKABLE = re.compile(r"[ \t][:;?!»]|«[ \t]|\bp\.[ \t]\d|\d[ \t](?:k€|€|%|h|ans?|mois)(?!\w)|\d–\d")
+BREAKABLE = re.compile(r"[ \t][:;?!»]|[«≈][ \t]|\bp\.[ \t]\d|\d[ \t](?:k€|€|%|h|ans?|mois)(?!\w)|\d–\d")
 
 
 class _Text(HTMLParser):

@@ -71,13 +71,13 @@ def test_match_handout_lists_posts_without_ids() -> None:
     text = result.stdout
     assert text.startswith("# Profil\u00a0: bac+3, 2\u00a0ans d'expérience\n")
     assert (
-        "| Chargé d'insertion (Encadrement de proximité) | 25–\u206030\u00a0k€ (≈ 32–\u206039\u00a0k€) | "
+        "| Chargé d'insertion (Encadrement de proximité) | 25–\u206030\u00a0k€ (≈\u00a032–\u206039\u00a0k€) | "
         "bac+2, débutant accepté |" in text
     )
     assert "## Accessibles, avec une réserve (1)" in text
     assert (
         "| Responsable d'un site d'insertion (Encadrement de proximité) | "
-        "35–\u206045\u00a0k€ (≈ 45–\u206058\u00a0k€) | Aucune durée exigée" in text
+        "35–\u206045\u00a0k€ (≈\u00a045–\u206058\u00a0k€) | Aucune durée exigée" in text
     )
     assert "charge-insertion" not in text
     assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from iae_cli.render import markdown
 from iae_cli.render.document import Document, Fields, Snippets, clean
 from iae_cli.render.html import attribute, esc, render_body
-from iae_cli.render.lines import glue, typeset
+from iae_cli.render.lines import glue, typeset, wrap
 from tests.conftest import run
 
 NBSP, THIN, JOIN = "\u00a0", "\u202f", "\u2060"
@@ -34,6 +34,7 @@ NBSP, THIN, JOIN = "\u00a0", "\u202f", "\u2060"
         ),
         ("le tableau (p. 15-20)", f"le tableau (p.{NBSP}15-20)"),
         ("25–30, 2008–2024, mars–avril", f"25–{JOIN}30, 2008–{JOIN}2024, mars–avril"),  # a range stays whole
+        ("(≈ 32–39 k€ de 2025)", f"(≈{NBSP}32–{JOIN}39{NBSP}k€ de 2025)"),
         ("2009 — source : insee.fr", f"2009 —{NBSP}source{NBSP}: insee.fr"),
         # left alone: no punctuation after the space, a unit that is the start of a word, an address
         ("10 personnes, 5 answers, 3 hommes", "10 personnes, 5 answers, 3 hommes"),
@@ -45,7 +46,14 @@ def test_typeset_makes_the_held_spaces_no_break(text: str, typeset_text: str) ->
     assert typeset(text) == typeset_text
 
 
-FRENCH = st.text(alphabet=st.sampled_from(list("ab5 :;?!«»—–%€kpn.-\t<>&'\"*_[]#|\\")), max_size=40)
+def test_the_terminal_keeps_an_approximate_figure_whole() -> None:
+    """« ≈ » stays with its figure on a terminal too (lines.wrap), as « 30 » with « k€ »."""
+    for width in range(10, 30):  # « ≈ 32–39 k€ » is 10 wide: narrower, it must come apart
+        lines = wrap("salaire en 2025 ≈ 32–39 k€ de 2025", width)
+        assert not [line for line in lines if line.endswith(("≈", "–")) or line.startswith("k€")], (width, lines)
+
+
+FRENCH = st.text(alphabet=st.sampled_from(list("ab5 :;?!«»—–≈%€kpn.-\t<>&'\"*_[]#|\\")), max_size=40)
 
 
 @settings(deadline=None, max_examples=300)

@@ -19,14 +19,14 @@ ONE_CELL = re.compile(
     "[\x00\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u202f-\u205e\u20a0-\u20bf\u2100-\u214f\u2190-\u22ff\u2500-\u25ff\ufffd]*"
 )
 BLANKS = re.compile("[ \t]+")
-# Spaces a line never breaks at, as French typesetting wants: before « : ; ? ! » », after « « »
-# and after a dash (it stays with the words it introduces), between « p. » and its page, and
+# Spaces a line never breaks at, as French typesetting wants: before « : ; ? ! » », after « « »,
+# a dash or « ≈ » (each stays with the words it introduces), between « p. » and its page, and
 # between a number and its unit (« 30 k€ », « 5 ans »). They are held as "\x00" while a text
 # is wrapped (data never holds "\x00": `clean` turned every control code into U+FFFD).
 _UNITS = r"(?:k€|€|%|h|ans?|mois)(?!\w)"
-_GLUED = re.compile(rf"[ \t]+(?:(?=[:;?!»])|(?<=[«—][ \t])|(?<=\bp\.[ \t])(?=\d)|(?<=\d[ \t])(?={_UNITS}))")
+_GLUED = re.compile(rf"[ \t]+(?:(?=[:;?!»])|(?<=[«—≈][ \t])|(?<=\bp\.[ \t])(?=\d)|(?<=\d[ \t])(?={_UNITS}))")
 # The same rule as a place where a line may break: a space none of the above holds.
-_BREAK = rf"(?<![«—]) (?![:;?!»])(?!(?<=\bp\. )\d)(?!(?<=\d ){_UNITS})"
+_BREAK = rf"(?<![«—≈]) (?![:;?!»])(?!(?<=\bp\. )\d)(?!(?<=\d ){_UNITS})"
 _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
