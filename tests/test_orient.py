@@ -3,6 +3,7 @@ driven through a pseudo-terminal (a mistyped answer re-asked, end of input, Ctrl
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
@@ -10,8 +11,10 @@ import pty
 import re
 import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from typing import Any
 
@@ -72,6 +75,24 @@ def test_a_choice_by_number_key_or_words() -> None:
 def test_years_as_written() -> None:
     assert [parse_years(t) for t in ("2", "1,5", "deux ans", "aucune", "3 années")] == [2, 1.5, 2, 0, 3]
     assert [parse_years(t) for t in ("beaucoup", "-1", "70", "2 chats")] == [None, None, None, None]
+
+
+def test_match_and_orient_read_years_and_diplomas_alike() -> None:
+    """One parser: what orient takes, match takes, and both refuse in the same words."""
+    for years in ("deux", "deux ans", "2 années d'expérience", "1,5", "aucune"):
+        profile = json.loads(run("match", "--bac", "master", "--years", years, "-f", "json").stdout)["profile"]
+        assert profile["years"] == _json(*PROFILE[:2], "--years", years, *PROFILE[4:])["profile"]["years"]
+    for flag, value in (("--years", "beaucoup"), ("--years", "70"), ("--bac", "astronaute"), ("--bac", "9")):
+        args = {"--bac": "master", "--years": "2", flag: value}
+        refused = run("match", *[x for pair in args.items() for x in pair])
+        oriented = run("orient", *[x for pair in args.items() for x in pair], *PROFILE[4:])
+        assert refused.exit_code == oriented.exit_code == 2 and refused.stderr == oriented.stderr != ""
+
+
+@pytest.mark.parametrize("name", ["animatrice", "éducatrice", "travailleuse sociale", "conseillère en microcrédit"])
+def test_a_feminine_title_names_the_post(name: str) -> None:
+    expected = "conseiller-microcredit" if "conseill" in name else "travailleur-social"
+    assert _json(*PROFILE, "--poste", name)["profile"]["current"] == expected
 
 
 def test_experience_counts_in_the_domain_a_fiche_asks_for() -> None:
@@ -162,7 +183,7 @@ def test_piped_without_flags_names_the_missing_flags() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--bac", "astronaute"], "--bac : diplôme « astronaute » non reconnu"),
+        (["--bac", "astronaute"], "--bac attend un niveau de 0 (baccalauréat) à 8 (doctorat) ou un diplôme"),
         (["--years", "beaucoup"], "--years attend un nombre d'années"),
         (["--domaine", "cuisine"], "--domaine : « cuisine » inconnu"),
         (["--envie", "dormir"], "--envie : « dormir » inconnu"),
@@ -242,6 +263,38 @@ def test_a_session_at_a_terminal_gives_what_the_flags_give(tmp_env: dict[str, st
     assert "Je n'ai pas compris « cuisine »" in screen and "1. action sociale" in screen
     assert proc.returncode == 0
     assert json.loads(out) == _json(*PROFILE)
+
+
+def test_a_current_post_not_understood_offers_the_close_ones_by_number(tmp_env: dict[str, str]) -> None:
+    """« animateur dans un centre social » names no post: the close ones are listed, « 3 » picks one,
+    and the questions are wrapped between words at the terminal's width."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 60, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "iae_cli", "orient", "--format", "json"],
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=tmp_env,
+    )
+    os.close(follower)
+    seen: list[str] = []
+    answers = ["master", "2", "1", "accompagner", "animateur dans un centre social", "3"]
+    try:
+        for question, answer in zip(
+            ["diplôme", "années", "domaine", "voulez-vous", "aujourd'hui", "Postes proches"], answers, strict=True
+        ):
+            _read_until(leader, question, seen)
+            seen.append("\n")
+            os.write(leader, answer.encode() + b"\r")
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        os.close(leader)
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", "".join(seen)).replace("\r", "")
+    assert "Je n'ai pas compris « animateur dans un centre social »." in " ".join(screen.split())
+    assert "  3. Travailleur social (animateur, éducateur…)" in screen
+    assert all(len(line) < 60 for line in screen.split("\n")), screen
+    assert proc.returncode == 0 and json.loads(out)["profile"]["current"] == "travailleur-social"
 
 
 @pytest.mark.parametrize("how", ["eof", "ctrl-c"])

@@ -111,15 +111,27 @@ def accepts(alternatives: tuple[str, ...], diploma: Diploma) -> str | None:
     return None
 
 
-_YEARS = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*(?:ans?|annees?)?")
+# « 3 », « 1,5 », « deux », « 3 ans », « 2 années d'expérience », « aucune »
+_YEARS = re.compile(r"(-?\d+(?:[.,]\d+)?|[a-z]+)(?:\s*(?:ans?|annees?)(?:\s+(?:d'\s*|de\s+)?experiences?)?)?")
+_NUMBER_WORDS = {
+    **dict.fromkeys(("zero", "aucune", "aucun"), 0),
+    **dict.fromkeys(("un", "une"), 1),
+    **{word: n for n, word in enumerate(("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"), 2)},
+}
 
 
 def years_of(text: str) -> float | None:
-    """A number of years as typed on a command line (« 3 », « 1,5 », « 3 ans », « 2 années »), or None.
+    """A number of years as a person writes it, on the command line or in orient's questions (« 3 »,
+    « 1,5 », « deux », « 3 ans », « 2 années d'expérience », « aucune »), or None.
 
     A value out of range (-3, 70) is returned as it is: match.check_profile refuses it.
     """
-    key = " ".join(unicodedata.normalize("NFD", text.casefold()).split())
+    key = " ".join(unicodedata.normalize("NFD", text.casefold().replace("’", "'")).split())
     key = "".join(c for c in key if not unicodedata.combining(c))  # « années » -> « annees »; « ² » stays
     found = _YEARS.fullmatch(key) if key.isascii() else None
-    return float(found.group(1).replace(",", ".")) if found else None
+    if found is None:
+        return None
+    number = found.group(1)
+    if number[-1].isalpha():
+        return float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else None
+    return float(number.replace(",", "."))

@@ -50,9 +50,10 @@ class UnknownNameError(UsageError):
     """A name that matches no role, or several (exit 2). `list_helps`: the message suggests
     nothing, and the list of names would help (the CLI says which command gives it)."""
 
-    def __init__(self, message: str, list_helps: bool = False) -> None:
+    def __init__(self, message: str, list_helps: bool = False, close: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.list_helps = list_helps
+        self.close = close  # the ids the name may have meant, best first (for a question to offer them)
 
 
 class OutOfRange(UsageError):

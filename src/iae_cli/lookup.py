@@ -24,6 +24,27 @@ def fold(text: str) -> str:
     return "-".join(words)
 
 
+# Feminine endings of job words and their masculine (« animatrice » → « animateur », « éducatrice »,
+# « travailleuse sociale », « conseillère »): a title the data gives in the masculine only (the roles)
+# is still found by its feminine.
+_FEMININE = (
+    (r"trice\b", "teur"),
+    (r"euse\b", "eur"),
+    (r"ere\b", "er"),
+    (r"ee\b", "e"),
+    (r"ienne\b", "ien"),
+    (r"ale\b", "al"),
+)
+_FEMININE_RE = [(re.compile(ending), masculine) for ending, masculine in _FEMININE]
+
+
+def masculine(folded: str) -> str:
+    """A folded name with its feminine job words in the masculine: 'travailleuse-sociale' -> 'travailleur-social'."""
+    for pattern, replacement in _FEMININE_RE:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 class NameIndex(NamedTuple):
     """Folded names -> ids, built once per catalog."""
 
@@ -38,8 +59,8 @@ class NameIndex(NamedTuple):
             ids.append(node_id)
             for label in (node_id, *labels):
                 folded = fold(label)
-                if folded:
-                    keys.setdefault(folded, set()).add(node_id)
+                for key in {folded, masculine(folded)} - {""}:
+                    keys.setdefault(key, set()).add(node_id)
         return cls({k: frozenset(v) for k, v in keys.items()}, tuple(ids))
 
     def resolve(self, name: str, what: str = "métier", preferred: Container[str] = ()) -> str:
@@ -58,6 +79,7 @@ class NameIndex(NamedTuple):
         folded = fold(_CONTROL.sub(" ", name))
         if not folded:
             raise UnknownNameError(f"« {shown} » ne désigne aucun {what}", list_helps=True)
+        folded = folded if folded in self.keys else masculine(folded)
         exact = self.keys.get(folded)
         if exact and len(exact) == 1:
             return next(iter(exact))
@@ -74,7 +96,8 @@ class NameIndex(NamedTuple):
         if candidates:
             ordered = tuple(i for i in self.ids if i in candidates)
             raise UnknownNameError(
-                f"« {shown} » est ambigu : il peut désigner {', '.join(ordered)} ; précisez l'identifiant"
+                f"« {shown} » est ambigu : il peut désigner {', '.join(ordered)} ; précisez l'identifiant",
+                close=ordered,
             )
         close = difflib.get_close_matches(folded, list(self.keys), n=6, cutoff=0.5)
         suggestions: list[str] = []
@@ -83,7 +106,9 @@ class NameIndex(NamedTuple):
                 if node_id not in suggestions:
                     suggestions.append(node_id)
         hint = f" ; identifiants proches : {', '.join(suggestions[:3])}" if suggestions else ""
-        raise UnknownNameError(f"aucun {what} ne s'appelle « {shown} »{hint}", list_helps=not suggestions)
+        raise UnknownNameError(
+            f"aucun {what} ne s'appelle « {shown} »{hint}", list_helps=not suggestions, close=tuple(suggestions[:3])
+        )
 
 
 def resolve(

@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any, NamedTuple, overload
 
 from iae_cli.careers import CareerGraph, Route
-from iae_cli.diplomas import Diploma, accepts
+from iae_cli.diplomas import Diploma, accepts, years_of
 from iae_cli.french import fold
-from iae_cli.match import EntryAt, Gap, MatchEntries, MatchResult, Profile, SummariesAt
+from iae_cli.match import MAX_YEARS, EntryAt, Gap, MatchEntries, MatchResult, Profile, SummariesAt
 from iae_cli.model import FicheSummary, Requirements
 from iae_cli.search import SearchIndex
 
@@ -346,34 +346,8 @@ def parse_choice(text: str, choices: Mapping[str, Choice]) -> Choice | None:
     return found[0] if len(found) == 1 else None
 
 
-_NUMBER_WORDS = {
-    "zero": 0,
-    "aucune": 0,
-    "aucun": 0,
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-}
-
-
 def parse_years(text: str) -> float | None:
-    """Years of experience as a person writes them: « 2 », « 2,5 », « deux ans », « aucune »."""
-    words = fold(text).replace(",", ".").split()
-    if not words or len(words) > 3 or (len(words) > 1 and words[1] not in ("an", "ans", "annee", "annees")):
-        return None
-    first = words[0]
-    if first in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[first])
-    try:
-        value = float(first)
-    except ValueError:
-        return None
-    return value if 0 <= value <= 60 else None
+    """Years of experience as a person writes them (`diplomas.years_of`: « 2 », « 2,5 », « deux
+    ans », « aucune »), within what the study covers; None otherwise."""
+    value = years_of(text)
+    return value if value is not None and 0 <= value <= MAX_YEARS else None

@@ -42,7 +42,7 @@ def resolve_role(catalog: Catalog, name: str) -> str:
         return resolve(name, ids, _labels(catalog), "poste", preferred=catalog.files)
     except UnknownNameError as error:
         if error.list_helps:
-            raise UnknownNameError(f"{error.message} (voir « iae show »)") from None
+            raise UnknownNameError(f"{error.message} (voir « iae show »)", close=error.close) from None
         raise
 
 

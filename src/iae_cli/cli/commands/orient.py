@@ -10,7 +10,16 @@ import typer
 
 from iae_cli.cli.app import state
 from iae_cli.cli.handout import HANDOUT_FORMATS, details_option, emit_handout
-from iae_cli.cli.options import check_format, domain_option, euros_for, euros_option, format_option, parse_domain
+from iae_cli.cli.options import (
+    check_format,
+    domain_option,
+    euros_for,
+    euros_option,
+    format_option,
+    parse_diploma_option,
+    parse_domain,
+    parse_years,
+)
 from iae_cli.cli.output import emit_data, emit_document
 from iae_cli.errors import IaeError, UsageError
 
@@ -40,26 +49,53 @@ CURRENT_QUESTION = "Où travaillez-vous aujourd'hui ? (facultatif)"
 CURRENT_HELP = "Un poste de l'étude, par exemple « chargé d'insertion » ou « travailleur social » ; Entrée pour passer."
 
 
+class Unclear(Exception):
+    """An answer the question could not take, with what to tell the person (close choices…)."""
+
+    def __init__(self, help_text: str) -> None:
+        super().__init__(help_text)
+        self.help_text = help_text
+
+
 class Session:
     """Questions on stderr (stdout keeps only the result), answers from stdin, one line each.
-    End of input raises EOFError and Ctrl-C KeyboardInterrupt: the error edge exits with 130."""
+    End of input raises EOFError and Ctrl-C KeyboardInterrupt: the error edge exits with 130.
+    Text is wrapped between words to `width` (the terminal's; None: as it is)."""
 
-    def __init__(self, read: Callable[[], str], write: Callable[[str], object]) -> None:
-        self.read, self.write = read, write
+    def __init__(self, read: Callable[[], str], write: Callable[[str], object], width: int | None = None) -> None:
+        self.read, self.write, self.width = read, write, width
+
+    def _say(self, text: str) -> None:
+        if self.width is not None:
+            from iae_cli.render.lines import wrap
+
+            lines = []
+            for part in text.split("\n"):  # a listed choice (« 2. … ») keeps its indent, and its text
+                indent = part[: len(part) - len(part.lstrip())]
+                rest = indent + " " * (part.find(". ") + 2 - len(indent)) if indent and ". " in part else indent
+                lines += wrap(part.strip(), self.width, indent, rest) or [""]
+            text = "\n".join(lines)
+        self.write(text + "\n> ")
 
     def ask(self, question: str, help_text: str, parse: Callable[[str], Answer | None]) -> Answer:
+        """Ask until an answer is understood; `parse` gives None, or raises Unclear with better help."""
         from iae_cli.render.document import clean
 
-        self.write(f"\n{question}\n{help_text}\n> ")
+        self._say(f"\n{question}\n{help_text}")
         while True:
             line = self.read()
             if not line:
                 raise EOFError
-            answer = parse(line.strip())
+            try:
+                answer = parse(line.strip())
+            except Unclear as unclear:
+                answer, hint = None, unclear.help_text
+            else:
+                hint = f"{question}\n{help_text}"
             if answer is not None:
                 return answer
             shown = clean(" ".join(line.split())[:60])
-            self.write(f"Je n'ai pas compris « {shown} ». {question}\n{help_text}\n> ")
+            self._say(f"Je n'ai pas compris « {shown} ». {hint}")
 
 
 def _listed(choices: dict[str, Choice]) -> str:
@@ -75,34 +111,27 @@ def _choice(value: str, choices: dict[str, Choice], option: str) -> Choice:
     return found
 
 
-def _diploma(value: str) -> Diploma:
-    from iae_cli.diplomas import EXAMPLES, parse_diploma
-
-    found = parse_diploma(value)
-    if found is None:
-        raise UsageError(f"--bac : diplôme « {value[:40]} » non reconnu ; par exemple : {EXAMPLES}")
-    return found
-
-
-def _years(value: str) -> float:
-    from iae_cli.orient import parse_years
-
-    found = parse_years(value)
-    if found is None:
-        raise UsageError(
-            f"--years attend un nombre d'années entre 0 et 60, par exemple 2 ou 1,5 ; reçu : « {value[:40]} »"
-        )
-    return found
-
-
 def _current(catalog: Catalog) -> Callable[[str], str | None]:
+    """The current post from an answer: a name (feminine titles too), or the number of a post the
+    previous answer came close to (they are offered, with their titles)."""
     from iae_cli.cli.names import resolve_role
+    from iae_cli.errors import UnknownNameError
+
+    offered: list[str] = []
 
     def parse(text: str) -> str | None:
         if not text:
             return ""
+        if offered and text.isdigit() and 1 <= int(text) <= len(offered):
+            return offered[int(text) - 1]
         try:
             return resolve_role(catalog, text)
+        except UnknownNameError as error:
+            if not error.close:
+                raise Unclear(f"{CURRENT_QUESTION}\n{CURRENT_HELP}") from None
+            offered[:] = error.close
+            listed = "\n".join(f"  {n}. {catalog.title_of(i)}" for n, i in enumerate(offered, 1))
+            raise Unclear(f"Postes proches :\n{listed}\nUn numéro, un autre nom, ou Entrée pour passer.") from None
         except IaeError:
             return None
 
@@ -135,16 +164,17 @@ def run(
     from iae_cli.orient import WISHES, Person, orient, wish_scores
 
     check_format(fmt, *FORMATS)
-    diploma = _diploma(bac) if bac is not None else None
-    years_value = _years(years) if years is not None else None
+    diploma = parse_diploma_option(bac) if bac is not None else None  # match's parser, as --years
+    years_value = parse_years(years)  # match's parser: one reading of « 2 », « 1,5 », « deux ans »
     domain_choice = parse_domain(domain)
     wish_choice = _choice(wish, WISHES, "--envie") if wish is not None else None
     catalog = state(ctx).catalog()
-    current_id = _current(catalog)(current) if current is not None else None
-    if current is not None and current_id is None:
+    if current is not None:
         from iae_cli.cli.names import resolve_role
 
-        resolve_role(catalog, current)  # raises the lookup's own message (unknown or ambiguous)
+        current_id: str | None = resolve_role(catalog, current)  # unknown or ambiguous: the lookup's message
+    else:
+        current_id = None
     wanted = [("--bac", diploma), ("--years", years_value), ("--domaine", domain_choice), ("--envie", wish_choice)]
     missing = [flag for flag, value in wanted if value is None and not (flag == "--domaine" and years_value == 0)]
     if missing:
@@ -156,7 +186,7 @@ def run(
             )
         try:
             diploma, years_value, domain_choice, wish_choice, current_id = _ask(
-                Session(sys.stdin.readline, sys.stderr.write),
+                Session(sys.stdin.readline, sys.stderr.write, _stderr_width()),
                 catalog,
                 diploma,
                 years_value,
@@ -233,3 +263,14 @@ def _parser(choices: dict[str, Choice]) -> Callable[[str], Choice | None]:
     from iae_cli.orient import parse_choice
 
     return lambda text: parse_choice(text, choices)
+
+
+def _stderr_width() -> int | None:
+    """The width of the terminal that shows the questions, less its last column (None: not a terminal)."""
+    import os
+
+    try:
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return None
+    return max(20, columns) - 1 if columns else None  # 0: a terminal that does not say its size
