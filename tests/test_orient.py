@@ -412,3 +412,15 @@ def test_match_takes_a_named_diploma_and_a_domain() -> None:
     assert run("match", "--bac", "master", "--years", "2").exit_code == 0
     bad = run("match", "--bac", "5", "--years", "2", "--domaine", "cuisine")
     assert bad.exit_code == 2 and "--domaine : « cuisine » inconnu" in bad.stderr
+
+
+def test_the_route_leads_to_the_post_closest_to_the_wish_or_says_that_none_does() -> None:
+    """Master, 2 years in action sociale, « accompagner »: the microcredit fiche is the closest of the
+    next posts (p. 51-54), and no move of the study reaches it from the posts open to this person."""
+    payload = _json(*PROFILE)
+    closest = max(payload["next"][:5], key=lambda p: p["fit"])["id"]
+    assert payload["target"] == closest == "responsable-conseillers-microcredit" and payload["route"] is None
+    out = " ".join(run("orient", *PROFILE).stdout.split())
+    assert "Le parcours vers « Responsable de conseillers en microcrédit » C'est le plus proche de votre envie" in out
+    reached = _json("--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger")
+    assert reached["target"] == max(reached["next"][:5], key=lambda p: p["fit"])["id"] and reached["route"]

@@ -313,21 +313,21 @@ def orient(
 def _route(
     person: Person, opened: list[str], following: list[Verdict], ids: list[str], graph: CareerGraph
 ) -> tuple[str | None, Route | None]:
-    """The best post not open yet and the route to it: among the five nearest, the closest to the
-    wish that a route reaches from the person's current post (else from a post open to them, the
-    closest to the wish first); when none is reachable, the closest to the wish, without a route."""
+    """The post to aim at and the route to it: among the five nearest posts not open yet, the closest
+    to the wish (then the nearest); the route from the person's current post, else from a post open to
+    them (the closest to the wish first); None when the study's moves reach it from none of them.
+
+    A route to another post, reachable but further from the wish, is not offered in its place: it
+    would be read as the way to what the person wants (the posts shown above say what each needs)."""
     if not following:
         return None, None
-    candidates = sorted(following[:5], key=lambda v: (-v.fit, v.distance, ids[v.position]))
-    starts = [person.current] if person.current else opened
-    for candidate in candidates:
-        goal = ids[candidate.position]
-        for start in starts:
-            if start != goal:
-                found = graph.shortest_routes(start, goal, limit=1)
-                if found:
-                    return goal, found[0]
-    return ids[candidates[0].position], None
+    goal = ids[min(following[:5], key=lambda v: (-v.fit, v.distance, ids[v.position])).position]
+    for start in [person.current] if person.current else opened:
+        if start != goal:
+            found = graph.shortest_routes(start, goal, limit=1)
+            if found:
+                return goal, found[0]
+    return goal, None
 
 
 def parse_choice(text: str, choices: Mapping[str, Choice]) -> Choice | None:

@@ -153,8 +153,14 @@ def orient_view(
         doc.add(*(_next_sections(o, best, limit, details) if document else [_next_table(o, best, limit)]))
     if o.target is not None:
         doc.add(Heading(f"Le parcours vers « {title_of(o.target)} »", 2))
-        if o.route is None:
-            doc.add(Paragraph("Aucun parcours connu dans les mobilités de l'étude depuis votre situation."))
+        if o.route is None:  # the target is the post closest to the wish, reachable or not (orient._route)
+            since = "votre poste actuel" if o.person.current else "les postes qui vous sont ouverts"
+            doc.add(
+                Paragraph(
+                    "C'est le plus proche de votre envie parmi les postes à viser ; les évolutions décrites "
+                    f"par l'étude n'y mènent pas depuis {since} : ce qui manque pour y accéder est dit plus haut."
+                )
+            )
         else:
             doc.add(route_tree(o.route, graph, title_of, details))
     if o.training:
