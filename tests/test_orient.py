@@ -421,6 +421,7 @@ def test_the_route_leads_to_the_post_closest_to_the_wish_or_says_that_none_does(
     closest = max(payload["next"][:5], key=lambda p: p["fit"])["id"]
     assert payload["target"] == closest == "responsable-conseillers-microcredit" and payload["route"] is None
     out = " ".join(run("orient", *PROFILE).stdout.split())
-    assert "Le parcours vers « Responsable de conseillers en microcrédit » C'est le plus proche de votre envie" in out
+    assert "Le parcours vers « Responsable de conseillers en microcrédit » -" in out
+    assert "C'est le plus proche de votre envie parmi les postes à viser ; les évolutions décrites par l'étude" in out
     reached = _json("--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger")
     assert reached["target"] == max(reached["next"][:5], key=lambda p: p["fit"])["id"] and reached["route"]
