@@ -199,12 +199,14 @@ def test_path_marks_where_a_person_is_blocked() -> None:
     lines = result.stdout.splitlines()
     assert "accessible" in next(line for line in lines if line.startswith("0 "))
     # the site's 3 to 5 years are a decisive asset, not a condition: open, with a warning
-    assert "ouvert, mais…" in next(line for line in lines if line.startswith("1 "))
-    assert "bloque ici" in next(line for line in lines if line.startswith("2 "))
+    assert "accessible, avec une réserve : sans l'atout déterminant" in next(
+        line for line in lines if line.startswith("1 ")
+    )
+    assert "à préparer" in next(line for line in lines if line.startswith("2 "))
     lines = run(
         "path", "charge-insertion", "directeur-reseau-insertion", "--bac", "2", "--years", "2", env={"COLUMNS": "200"}
     ).stdout.splitlines()
-    assert "bloque ici" in next(line for line in lines if line.startswith("1 "))
+    assert "à préparer" in next(line for line in lines if line.startswith("1 "))
     assert "plus tard" in next(line for line in lines if line.startswith("2 "))
 
 
@@ -318,3 +320,15 @@ def test_path_all_says_how_many_routes_are_left_out() -> None:
     assert run("path", "charge-insertion", "directeur-reseau-insertion", "--all", "-f", "json").exit_code == 0
     every = json.loads(run("path", "charge-insertion", "directeur-reseau-insertion", "--all", "-f", "json").stdout)
     assert every["left_out"] == 0 and len(every["routes"]) >= 1
+
+
+def test_a_step_has_one_name_per_status_in_the_table_and_the_handout() -> None:
+    """« accessible, avec une réserve » as match and orient group it, with what the reserve is."""
+    import html
+
+    args = ("path", "charge-insertion", "directeur-reseau-insertion", "--bac", "3", "--years", "2")
+    for fmt in ("table", "markdown", "html"):
+        out = html.unescape(run(*args, "-f", fmt, env={"COLUMNS": "200"}).stdout).replace("\u00a0", " ")
+        reserve = "accessible, avec une réserve : sans l'atout déterminant" + ("" if fmt == "table" else " (3 à 5 ans)")
+        assert reserve in out and "à préparer" in out, fmt
+        assert "ouvert, mais" not in out and "bloque ici" not in out

@@ -32,4 +32,4 @@ def test_pictures_show_the_answers_whole() -> None:
     assert {"d'obtenir", "l'expérience", "bac+3"} <= words  # cut at « d'obten », « vous avez bac+ » before
     assert not {"d'obten", "bac+"} & words
     path = pictures.shown_text((pictures.FOLDER / "path.svg").read_text(encoding="utf-8"))
-    assert re.search(r"Vous.*accessible.*bloque ici", path, flags=re.S)  # the column that was gone
+    assert re.search(r"Vous.*accessible.*à préparer", path, flags=re.S)  # the column that was gone

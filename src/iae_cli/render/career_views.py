@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from iae_cli.model import FicheSummary
+from iae_cli.model import Experience, FicheSummary
 from iae_cli.render import labels
 from iae_cli.render.document import Document, Heading, Paragraph, Table, Tree
 
@@ -13,15 +13,6 @@ if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph, Route
     from iae_cli.match import StepState
     from iae_cli.money import Euros
-
-STATE_LABELS: dict[str, str] = {
-    "open": "accessible",
-    "caveat": "ouvert, mais…",
-    "blocked": "bloque ici",
-    "later": "plus tard",
-    "unknown": "—",
-}
-
 
 INFERRED_MOVE = " (passage déduit)"  # how a handout marks a move the study does not cite
 
@@ -49,6 +40,10 @@ def _requirements(node: str, fiches: Mapping[str, FicheSummary], euros: Euros | 
     return (f"{labels.diploma(f.diploma)}\n{labels.experience(f.experience)}", labels.salary_cell(f.salary, euros))
 
 
+def _experience(node: str, fiches: Mapping[str, FicheSummary]) -> Experience | None:
+    return fiches[node].experience if node in fiches else None
+
+
 def route_view(
     graph: CareerGraph,
     routes: list[Route],
@@ -74,7 +69,7 @@ def route_view(
                 how = f"{labels.LINK_LABELS[e.kind]} (p. {', '.join(e.pages)})"
             row = [str(index), f"{title_of(node)}\n{node}", *_requirements(node, fiches, euros), how]
             if states is not None:
-                row.append(STATE_LABELS[states[number - 1][index]])
+                row.append(labels.step_state(states[number - 1][index], _experience(node, fiches)))
             rows.append(tuple(row))
         headers = ["#", "Poste / identifiant", "Exige", labels.salary_header(euros), "Passage"]
         if states is not None:

@@ -165,15 +165,6 @@ def steps_sentence(kinds: Sequence[str]) -> str:
     )
 
 
-STATE_WORDS = {
-    "open": "accessible",
-    "caveat": "accessible, avec une réserve",  # one post of the group labels.CAVEAT_GROUP
-    "blocked": "à préparer",
-    "later": "plus tard",
-    "unknown": "—",
-}
-
-
 def route_handout(
     graph: CareerGraph,
     routes: list[Route],
@@ -194,7 +185,9 @@ def route_handout(
             how = "point de départ" if not index else LINK_WORDS[graph.edges[(route[index - 1], node)].kind]
             row = [str(index), title_of(node), *_requirements(node, fiches, euros), how]
             if states is not None:
-                row.append(STATE_WORDS[states[number - 1][index]])
+                row.append(
+                    labels.step_state(states[number - 1][index], fiches[node].experience if node in fiches else None)
+                )
             rows.append(tuple(row))
         headers = ["Étape", "Poste", "Demandé par la fiche", labels.salary_header(euros), "Passage"]
         if states is not None:

@@ -67,6 +67,24 @@ def group_heading(group: str, count: int | None = None) -> str:
     return f"{text}, {NEAR_ORDER}" if group == NEAR_GROUP else text
 
 
+# Where a person stands at a step of a route (match.route_states): one wording for path's table and
+# its handout, the caveat named as match and orient name their group (CAVEAT_GROUP).
+STEP_STATES = {
+    "open": "accessible",
+    "caveat": "accessible, avec une réserve",
+    "blocked": "à préparer",
+    "later": "plus tard",
+    "unknown": "—",
+}
+
+
+def step_state(state: str, e: Experience | None) -> str:
+    """A step's state in words; the reserve says what it is (route_states' caveat: short of the years
+    the study calls a decisive asset): 'accessible, avec une réserve : sans l'atout déterminant (3 à 5 ans)'."""
+    text = STEP_STATES[state]
+    return f"{text} : sans l'atout déterminant ({experience_figure(e)})" if state == "caveat" and e else text
+
+
 def decisive_asset(e: Experience) -> str:
     """The study's decisive asset, which is no condition: 'l'étude tient 3 à 5 ans (action sociale) pour un
     atout déterminant'."""
