@@ -218,9 +218,11 @@ def test_end_of_input_during_a_question_stops() -> None:
 ANSWERS = ["master", "deux", "cuisine", "1", "accompagner", ""]  # « cuisine » is mistyped, then « 1 »
 
 
-def _spawn(tmp_env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
-    """`iae orient --format json` with its questions on a pseudo-terminal and its result on a pipe."""
+def _spawn(tmp_env: dict[str, str], columns: int = 0) -> tuple[subprocess.Popen[bytes], int]:
+    """`iae orient --format json` with its questions on a pseudo-terminal (`columns` wide; 0: a
+    terminal that does not say its size) and its result on a pipe."""
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     proc = subprocess.Popen(
         [sys.executable, "-m", "iae_cli", "orient", "--format", "json"],
         stdin=follower,
@@ -268,16 +270,7 @@ def test_a_session_at_a_terminal_gives_what_the_flags_give(tmp_env: dict[str, st
 def test_a_current_post_not_understood_offers_the_close_ones_by_number(tmp_env: dict[str, str]) -> None:
     """« animateur dans un centre social » names no post: the close ones are listed, « 3 » picks one,
     and the questions are wrapped between words at the terminal's width."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 60, 0, 0))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "iae_cli", "orient", "--format", "json"],
-        stdin=follower,
-        stdout=subprocess.PIPE,
-        stderr=follower,
-        env=tmp_env,
-    )
-    os.close(follower)
+    proc, leader = _spawn(tmp_env, 60)
     seen: list[str] = []
     answers = ["master", "2", "1", "accompagner", "animateur dans un centre social", "3"]
     try:
