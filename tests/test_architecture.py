@@ -100,6 +100,17 @@ def test_no_module_grows_too_big() -> None:
         assert len(path.read_text(encoding="utf-8").splitlines()) < limit, path
 
 
+def test_named_tuples_are_built_from_evaluated_annotations() -> None:
+    """A module that defines NamedTuples does not postpone its annotations: typing would compile
+    each field's annotation, written as a string, when the class is built — about 15 ms at every
+    start for the 60-odd record types a command loads (measured: importing model, search, orient,
+    document, money and later took 42 ms with postponed annotations, 24 ms without)."""
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "(NamedTuple):" in text:
+            assert "from __future__ import annotations" not in text, path
+
+
 _CLI_WORDS = re.compile(
     r"(?<![\w-])--[a-z]|\biae (?:list|show|match|path|sector|glossary|validate|search|compare|orient|graph|site)\b"
 )

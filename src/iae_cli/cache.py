@@ -18,8 +18,6 @@ time: every answer is the same without it. Only this module knows these shapes: 
 into JSON rows and back (tests/test_cache.py checks that every answer survives the round trip).
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -196,11 +194,11 @@ def _summary(row: list[Any]) -> FicheSummary:
     )
 
 
-def _graph_data(graph: CareerGraph) -> dict[str, Any]:
+def _graph_data(graph: "CareerGraph") -> dict[str, Any]:
     return {"nodes": graph.nodes, "edges": list(graph.edges.values())}
 
 
-def _graph(data: dict[str, Any]) -> CareerGraph:
+def _graph(data: dict[str, Any]) -> "CareerGraph":
     from iae_cli.careers import CareerGraph
 
     return CareerGraph(tuple(data["nodes"]), data["edges"])  # each edge built when first asked for
@@ -295,7 +293,7 @@ class CacheSource:
         titles: dict[str, str] = self._decoded("titles")
         return titles
 
-    def graph(self) -> CareerGraph:
+    def graph(self) -> "CareerGraph":
         graph: CareerGraph = self._decoded("graph")
         return graph
 
@@ -312,7 +310,7 @@ class CacheSource:
     def document(self, key: str) -> Any:
         return self._read(f"doc-{key}")
 
-    def index_rows(self) -> list[IndexRow]:
+    def index_rows(self) -> "list[IndexRow]":
         """Built again from the cached fiches: only when the index stored at the first read is gone."""
         from iae_cli.corpus import fiche_row
 
@@ -332,7 +330,7 @@ def write_lines(data_dir: Path, name: str, header: dict[str, Any], lines: list[s
         return
 
 
-def write(data_dir: Path, signature: str, source: ScanSource) -> None:
+def write(data_dir: Path, signature: str, source: "ScanSource") -> None:
     """Store the blob of fiches, every section and every data file, then the index (which marks the
     cache complete). Nothing is written, and no error raised, when the cache folder is not writable."""
     base = _base(data_dir)

@@ -6,8 +6,6 @@ states it, with the pages of both. Moves to the same post in a larger structure
 (a fiche naming itself) are not edges: they lead nowhere new.
 """
 
-from __future__ import annotations
-
 import heapq
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -80,7 +78,9 @@ class CareerGraph:
         self._previous: dict[str, list[str]] | None = None
 
     @classmethod
-    def build(cls, fiche_ids: Iterable[str], mobility: Mapping[str, Mobility], role_ids: Iterable[str]) -> CareerGraph:
+    def build(
+        cls, fiche_ids: Iterable[str], mobility: Mapping[str, Mobility], role_ids: Iterable[str]
+    ) -> "CareerGraph":
         """The graph of a catalog: `mobility` gives each fiche's p-1 / p+1 lists."""
         moves: list[tuple[str, str, LinkKind, str]] = []
         for fiche_id, links in mobility.items():
@@ -89,7 +89,7 @@ class CareerGraph:
         return cls.from_moves([*fiche_ids, *role_ids], moves)
 
     @classmethod
-    def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str]]) -> CareerGraph:
+    def from_moves(cls, nodes: Iterable[str], moves: Iterable[tuple[str, str, LinkKind, str]]) -> "CareerGraph":
         """A graph from (source, target, kind, pages) moves; the same move twice is one edge (in
         the place of its first mention); a post in a larger structure leads nowhere new."""
         merged: dict[tuple[str, str], Edge] = {}

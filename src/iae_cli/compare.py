@@ -10,8 +10,6 @@ An activity is read in its list: one that points back (« en faire… », « pr�
 it, so that the pronoun keeps what it stands for.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple

@@ -9,8 +9,6 @@ DEASS and the CESF, niveau III (bac+2) until their reform in 2018 (grade de lice
 niveau I (bac+5) since it replaced the DSTS in 2006 (décret du 30 juin 2006, ASH n° 2475).
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from typing import NamedTuple

@@ -4,8 +4,6 @@ Every error carries a French message for the user. The CLI catches `IaeError` at
 edge, prints the message on stderr and exits with `exit_code`; nothing else is caught.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 EXIT_NO_RESULT = 1

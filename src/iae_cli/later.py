@@ -5,8 +5,6 @@ the new terms, the sector's later figures) and `data/rome.yaml` (links from the 
 proposals of ours). A later fact never changes a fact of the study: views show it beside, dated.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -32,7 +30,7 @@ class LaterSource(NamedTuple):
     date: str | None
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> LaterSource:
+    def build(cls, raw: dict[str, Any]) -> "LaterSource":
         return cls(raw["site"], raw.get("title"), raw.get("url"), raw.get("date"))
 
     def record(self) -> dict[str, Any]:
@@ -69,7 +67,7 @@ class LaterEntry(NamedTuple):
     changes: tuple[Change, ...]
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> LaterEntry:
+    def build(cls, raw: dict[str, Any]) -> "LaterEntry":
         return cls(
             raw["id"],
             raw["name"],
@@ -142,7 +140,7 @@ class LaterFacts(NamedTuple):
     figures_note: str
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> LaterFacts:
+    def build(cls, raw: dict[str, Any]) -> "LaterFacts":
         return cls(
             tuple(LaterEntry.build(e) for e in raw["entries"]),
             tuple(LaterTerm(t["term"], tuple(t.get("aliases", ())), t["meaning"], t["entry"]) for t in raw["terms"]),
@@ -197,7 +195,7 @@ class LaterFacts(NamedTuple):
         return max(dates)
 
 
-def fiche_texts(fiche: Fiche) -> list[str]:
+def fiche_texts(fiche: "Fiche") -> list[str]:
     """Every text of a fiche, to find the institutions it names."""
     out: list[str] = []
 
@@ -258,7 +256,7 @@ class RomeTable(NamedTuple):
     services: tuple[OfferService, ...]
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> RomeTable:
+    def build(cls, raw: dict[str, Any]) -> "RomeTable":
         codes = {c["code"]: c for c in raw["codes"]}
         links = tuple(
             RomeLink(
@@ -309,7 +307,7 @@ class FicheLater(NamedTuple):
     checked_as_of: str | None
 
 
-def for_fiche(fiche: Fiche, facts: LaterFacts | None, rome: RomeTable | None) -> FicheLater:
+def for_fiche(fiche: "Fiche", facts: LaterFacts | None, rome: RomeTable | None) -> FicheLater:
     entries = facts.named_in(fiche_texts(fiche)) if facts is not None else ()
     links = rome.links_of(fiche.id) if rome is not None else ()
     services = rome.services if rome is not None and links else ()
@@ -319,7 +317,7 @@ def for_fiche(fiche: Fiche, facts: LaterFacts | None, rome: RomeTable | None) ->
 # ---------------------------------------------------------------- checks beyond the schema
 
 
-def check_later(doc: LoadedYaml, display: str, known_ids: frozenset[str]) -> list[Problem]:
+def check_later(doc: "LoadedYaml", display: str, known_ids: frozenset[str]) -> list[Problem]:
     """Each term points to an entry of the file."""
     ids = {entry["id"] for entry in doc.value["entries"]}
     out = []
@@ -330,7 +328,7 @@ def check_later(doc: LoadedYaml, display: str, known_ids: frozenset[str]) -> lis
     return out
 
 
-def check_prices(doc: LoadedYaml, display: str, known_ids: frozenset[str]) -> list[Problem]:
+def check_prices(doc: "LoadedYaml", display: str, known_ids: frozenset[str]) -> list[Problem]:
     """The study's year is in the table."""
     years = {row["year"] for row in doc.value["years"]}
     if doc.value["study_year"] in years:
@@ -339,7 +337,7 @@ def check_prices(doc: LoadedYaml, display: str, known_ids: frozenset[str]) -> li
     return [Problem(display, doc.line_of(("study_year",)), message)]
 
 
-def check_rome(doc: LoadedYaml, display: str, known_ids: frozenset[str]) -> list[Problem]:
+def check_rome(doc: "LoadedYaml", display: str, known_ids: frozenset[str]) -> list[Problem]:
     """Each link names a fiche of the folder and a code of the file."""
     codes = {c["code"] for c in doc.value["codes"]}
     out = []

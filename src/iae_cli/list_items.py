@@ -5,8 +5,6 @@ Stored by `cache.write_lines` as `<key>.items.jsonl`: a header with the signatur
 fiches each level has, then one item per line, in list order.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

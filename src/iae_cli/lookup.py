@@ -1,7 +1,5 @@
 """Turn what a person types into an id: accents, case, feminine titles, prefixes."""
 
-from __future__ import annotations
-
 import difflib
 import re
 import unicodedata
@@ -52,7 +50,7 @@ class NameIndex(NamedTuple):
     ids: tuple[str, ...]
 
     @classmethod
-    def build(cls, names: Iterable[tuple[str, Iterable[str]]]) -> NameIndex:
+    def build(cls, names: Iterable[tuple[str, Iterable[str]]]) -> "NameIndex":
         keys: dict[str, set[str]] = {}
         ids: list[str] = []
         for node_id, labels in names:

@@ -6,8 +6,6 @@ calls « un atout déterminant » are never a condition: a person without them i
 open but warned. Plain assets (« un atout ») and the upper end of a range never count.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal, NamedTuple, overload

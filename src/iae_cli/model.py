@@ -3,8 +3,6 @@
 Builders take dictionaries that already passed the JSON schema, so they only convert.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
@@ -46,7 +44,7 @@ class Salary(NamedTuple):
     pages: str | None = None
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Salary:
+    def build(cls, raw: dict[str, Any]) -> "Salary":
         return cls(
             raw["min_keur"], raw["max_keur"], raw.get("profile"), raw.get("year"), raw.get("note"), raw.get("pages")
         )
@@ -65,7 +63,7 @@ class Diploma(NamedTuple):
     asset_fields: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Diploma:
+    def build(cls, raw: dict[str, Any]) -> "Diploma":
         return cls(
             raw["min_bac"],
             raw["max_bac"],
@@ -100,7 +98,7 @@ class Experience(NamedTuple):
     standing: Standing = "required"
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Experience:
+    def build(cls, raw: dict[str, Any]) -> "Experience":
         table = raw.get("table")
         return cls(
             raw["min_years"],
@@ -142,7 +140,7 @@ class Mobility(NamedTuple):
     pages: str
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Mobility:
+    def build(cls, raw: dict[str, Any]) -> "Mobility":
         def links(items: list[dict[str, Any]]) -> tuple[MobilityLink, ...]:
             return tuple(MobilityLink(i["label"], i["id"], i["link"], i.get("note")) for i in items)
 
@@ -162,7 +160,7 @@ class FicheSummary(NamedTuple):
     experience: Experience
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> FicheSummary:
+    def build(cls, raw: dict[str, Any]) -> "FicheSummary":
         return cls(
             raw["id"],
             Title(raw["title"]["masculine"], raw["title"]["feminine"]),
@@ -188,7 +186,7 @@ class Requirements(NamedTuple):
     alternatives: list[tuple[str, ...]]  # diplomas accepted instead of the level
 
     @classmethod
-    def of(cls, summaries: Sequence[FicheSummary]) -> Requirements:
+    def of(cls, summaries: Sequence[FicheSummary]) -> "Requirements":
         return cls(
             [s.id for s in summaries],
             [s.level for s in summaries],
@@ -251,7 +249,7 @@ class Disagreement(NamedTuple):
     note: str | None
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Disagreement:
+    def build(cls, raw: dict[str, Any]) -> "Disagreement":
         versions = tuple(Version(v["where"], v["says"], v["pages"]) for v in raw["versions"])
         return cls(raw["about"], versions, raw.get("note"))
 
@@ -275,7 +273,7 @@ class Fiche(NamedTuple):
         return self.summary.id
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Fiche:
+    def build(cls, raw: dict[str, Any]) -> "Fiche":
         def section(key: str) -> ItemSection:
             return ItemSection(_texts(raw[key]["items"]), raw[key]["pages"])
 
@@ -325,7 +323,7 @@ class Role(NamedTuple):
     pages: str
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> Role:
+    def build(cls, raw: dict[str, Any]) -> "Role":
         return cls(raw["id"], raw["title"], raw.get("note"), raw["pages"])
 
 
@@ -351,7 +349,7 @@ class GlossaryTerm(NamedTuple):
         return self.usage == "acronym_and_words"
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> GlossaryTerm:
+    def build(cls, raw: dict[str, Any]) -> "GlossaryTerm":
         source = raw.get("source")
         return cls(
             raw["term"],

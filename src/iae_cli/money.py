@@ -5,8 +5,6 @@ consumer price index. It says what the study's pay would buy in another year, no
 post pays today.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from iae_cli.errors import OutOfRange
@@ -41,7 +39,7 @@ class PriceIndex(NamedTuple):
     values: dict[int, float]
 
     @classmethod
-    def build(cls, raw: dict[str, Any]) -> PriceIndex:
+    def build(cls, raw: dict[str, Any]) -> "PriceIndex":
         s = raw["source"]
         return cls(
             raw["index"],

@@ -11,8 +11,6 @@ How close a post is to the person's wish is the search index's BM25 score of the
 wish's words.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple, overload
@@ -172,7 +170,7 @@ class Assessments(Sequence[Assessment]):
     def __iter__(self) -> Iterator[Assessment]:  # all at once: one batch, not one summary at a time
         return iter(self[:])
 
-    def where(self, keep: Callable[[Verdict], bool]) -> Assessments:
+    def where(self, keep: Callable[[Verdict], bool]) -> "Assessments":
         """The assessments whose verdict `keep` accepts, in the same order."""
         return Assessments([v for v in self.verdicts if keep(v)], self._summaries_at)
 

@@ -1,7 +1,5 @@
 """Where the data lives: the shipped folder, or one the user names."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple

@@ -5,8 +5,6 @@ what the catalog and its cache are built from, and `ScanSource` answers the cata
 A large folder is read on all cores.
 """
 
-from __future__ import annotations
-
 import errno
 import os
 from collections.abc import Sequence
@@ -77,7 +75,7 @@ def list_fiche_files(data_dir: Path) -> list[tuple[str, os.stat_result | None]]:
     return found
 
 
-def load_checked(path: Path, display: str, schema: str, problems: list[Problem]) -> LoadedYaml | None:
+def load_checked(path: Path, display: str, schema: str, problems: list[Problem]) -> "LoadedYaml | None":
     from iae_cli.schema import SchemaError, validate
     from iae_cli.yamlsafe import YamlProblem, load_yaml
 
@@ -95,7 +93,7 @@ def load_checked(path: Path, display: str, schema: str, problems: list[Problem])
     return None if found else doc
 
 
-def _check_ranges(doc: LoadedYaml, display: str) -> list[Problem]:
+def _check_ranges(doc: "LoadedYaml", display: str) -> list[Problem]:
     raw = doc.value
     out: list[Problem] = []
     for key, low, high, what in (
@@ -125,7 +123,7 @@ class _FicheRead(NamedTuple):
     mobility: Mobility | None = None
     raw: dict[str, Any] | None = None  # the validated fiche, as the schema passed it
     references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
-    search_row: IndexRow | None = None  # the fiche's row of the search index (None when the file has problems)
+    search_row: "IndexRow | None" = None  # the fiche's row of the search index (None when the file has problems)
 
 
 def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
@@ -187,7 +185,7 @@ class ScannedFiche(NamedTuple):
     summary: FicheSummary
     mobility: Mobility
     raw: dict[str, Any]  # the validated fiche, as the schema passed it (the cache stores it)
-    search_row: IndexRow | None  # its row of the search index
+    search_row: "IndexRow | None"  # its row of the search index
 
 
 class Scan:
@@ -235,7 +233,7 @@ class ScanSource:
     def titles(self) -> dict[str, str]:
         return {fiche_id: fiche.summary.title.masculine for fiche_id, fiche in self.scan.fiches.items()}
 
-    def graph(self) -> CareerGraph:
+    def graph(self) -> "CareerGraph":
         from iae_cli.careers import CareerGraph
 
         mobility = {fiche_id: fiche.mobility for fiche_id, fiche in self.scan.fiches.items()}
@@ -244,7 +242,7 @@ class ScanSource:
     def fiche(self, fiche_id: str) -> Fiche:
         return Fiche.build(self.scan.fiches[fiche_id].raw)
 
-    def index_rows(self) -> list[IndexRow]:
+    def index_rows(self) -> "list[IndexRow]":
         return [f.search_row for f in self.scan.fiches.values() if f.search_row is not None]
 
     def raw_fiche(self, fiche_id: str) -> dict[str, Any]:
@@ -327,7 +325,7 @@ def _read_document(data_dir: Path, data_file: DataFile, problems: list[Problem],
     return doc.value if len(problems) == before else None
 
 
-def _check_unique(doc: LoadedYaml, display: str, topic: str, key: str, problems: list[Problem]) -> None:
+def _check_unique(doc: "LoadedYaml", display: str, topic: str, key: str, problems: list[Problem]) -> None:
     first: dict[str, int | None] = {}
     for index, item in enumerate(doc.value[topic]):
         value = item[key]

@@ -15,8 +15,6 @@ The index is a small SQLite file next to the data's cache, stamped with the data
 rebuilt when the data changes and never required (in memory when nothing can be written).
 """
 
-from __future__ import annotations
-
 import json
 import os
 import sqlite3
@@ -144,7 +142,7 @@ class SearchIndex:
         self.connection = connection
 
     @classmethod
-    def build(cls, rows: Iterable[IndexRow], path: Path | None = None, signature: str = "") -> SearchIndex:
+    def build(cls, rows: "Iterable[IndexRow]", path: Path | None = None, signature: str = "") -> "SearchIndex":
         """Index the rows (`index_row` of each entry); write them to `path` (atomically) when given
         and writable, else keep them in memory."""
         memory = sqlite3.connect(":memory:")
@@ -155,7 +153,7 @@ class SearchIndex:
         return cls(memory)
 
     @classmethod
-    def open(cls, path: Path, signature: str) -> SearchIndex | None:
+    def open(cls, path: Path, signature: str) -> "SearchIndex | None":
         """The index stored at `path` if it is there, readable and for this signature; else None."""
         try:
             connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

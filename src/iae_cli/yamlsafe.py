@@ -8,8 +8,6 @@ we build Python values ourselves so that we can:
 - remember where each value stands, so that validation errors name a file and a line.
 """
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 from typing import Any, NamedTuple

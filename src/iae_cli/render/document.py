@@ -1,7 +1,5 @@
 """A neutral document: the one description that text, Rich and Markdown output all render."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 
@@ -74,6 +72,6 @@ class Document:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
 
-    def add(self, *blocks: Block) -> Document:
+    def add(self, *blocks: Block) -> "Document":
         self.blocks.extend(blocks)
         return self

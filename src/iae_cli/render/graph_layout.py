@@ -8,8 +8,6 @@ chosen by barycentre sweeps (the classic Sugiyama heuristic) to cross few arrows
 pull each post towards its neighbours without ever letting two boxes touch.
 """
 
-from __future__ import annotations
-
 import itertools
 import textwrap
 from collections.abc import Sequence

@@ -3,8 +3,6 @@ the sector and the glossary, linked to each other. Every page is self-contained 
 no script, no external resource), so the folder opens from file:// on any machine, offline.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,13 +28,13 @@ class SiteData(NamedTuple):
 
     fiches: list[Fiche]
     roles: Mapping[str, Role]
-    graph: CareerGraph
+    graph: "CareerGraph"  # names imported only for type checking stay strings (the render layer)
     sector: Any
     glossary: tuple[GlossaryTerm, ...]
-    later: LaterFacts | None = None
-    prices: PriceIndex | None = None
-    today: Mapping[str, TodayPay] = {}
-    glossary_later: Mapping[str, Sequence[LaterEntry]] | None = None
+    later: "LaterFacts | None" = None
+    prices: "PriceIndex | None" = None
+    today: "Mapping[str, TodayPay]" = {}  # noqa: RUF012 - a NamedTuple field, never mutated
+    glossary_later: "Mapping[str, Sequence[LaterEntry]] | None" = None
     later_terms: frozenset[str] = frozenset()
 
 
