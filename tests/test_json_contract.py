@@ -219,7 +219,7 @@ def test_search_keys() -> None:
     payload = _json("search", "microcrédit")
     assert isinstance(payload, dict) and set(payload) == {"query", "partial", "total", "results", "suggestions"}
     for hit in payload["results"]:
-        assert set(hit) == {"kind", "id", "title", "score", "matches"}
+        assert set(hit) == {"kind", "id", "title", "score", "all_words", "matches"}
         assert hit["kind"] in ("fiche", "role", "sector", "glossary", "later", "rome")
         assert all(set(m) == {"section", "text"} for m in hit["matches"])
     none = _json("search", "xylophone")

@@ -284,12 +284,65 @@ def test_a_phrase_shows_the_passages_that_hold_it_whole() -> None:
     _code, payload = _search('"contrôle de gestion"')
     hit = next(r for r in payload["results"] if r["id"] == "responsable-fonctionnel")  # type: ignore[union-attr]
     assert all("contrôle de gestion" in m["text"] for m in hit["matches"])
-    out = run("search", '"contrôle de gestion"', "-n", "1").stdout
-    assert "[contrôle] de [gestion]" in out and "offre « Responsable du co… »" in out
+    out = run("search", '"contrôle de gestion"', "-n", "2").stdout
+    assert out.startswith("RECHERCHE « CONTRÔLE DE GESTION » (EXPRESSION EXACTE) : 3 RÉSULTATS\n")
+    assert "  offre : Responsable du [contrôle] de [gestion] (H/F)\n  même offre : Environ 10 ans" in out
 
 
-def test_long_labels_are_shortened_in_the_text_only() -> None:
-    from iae_cli.render.search_views import short_label
+def test_labels_are_whole_and_dates_in_words() -> None:
+    """The reviewer's « offre « Responsable du co… » » and « depuis 2008 (2009-06-01) »."""
+    from iae_cli.render.search_views import labels_of
+    from iae_cli.search import Match
 
-    assert short_label("offre « Responsable du contrôle de gestion (H/F) »") == "offre « Responsable du co… »"
-    assert short_label("mission") == "mission"
+    offer = "offre « Responsable du contrôle de gestion (H/F) »"
+    matches = (
+        Match(offer, "Mettre en place le contrôle de gestion des 6 entités", ()),
+        Match(offer, "Responsable du contrôle de gestion (H/F)", ()),
+        Match("depuis 2008 (2009-06-01)", "RSA : le RSA remplace le RMI", ()),
+        Match("depuis 2008 (2024-01)", "France Travail", ()),
+    )
+    assert labels_of(matches) == [offer, "même offre", "depuis 2008 (1er juin 2009)", "depuis 2008 (janvier 2024)"]
+    out = run("search", "RMI").stdout
+    assert "depuis 2008 (1er juin 2009) : RSA" in out and "2009-06-01" not in out
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ('"contrôle de gestion"', "« contrôle de gestion » (expression exacte)"),
+        ('accompagner "contrôle de gestion"', "« accompagner “contrôle de gestion” »"),
+        ('accompagner "contrôle', '« accompagner "contrôle »'),
+    ],
+)
+def test_quotes_in_the_query_are_not_nested_in_french_quotes(query: str, shown: str) -> None:
+    out = run("search", query).stdout
+    assert " ".join(out.split("\n")[0].split()).startswith(f"RECHERCHE {shown.upper()} :")
+
+
+# --- what a client says (the reviewer's queries) ------------------------------------------
+
+
+def test_accompanying_people_keeps_results_with_some_of_the_words() -> None:
+    """« des personnes » no longer shrinks the answer to four: the entries with both words come
+    first, then the fiches that accompany (chargé d'insertion, p. 47-50), said apart."""
+    _code, payload = _search("accompagner", "des", "personnes")
+    results = payload["results"]
+    assert len(results) == 10 and payload["total"] > 10 and payload["partial"] is False  # type: ignore[arg-type]
+    complete = [r["all_words"] for r in results]  # type: ignore[union-attr]
+    assert complete == sorted(complete, reverse=True) and complete.count(True) == 4
+    assert "charge-insertion" in [r["id"] for r in results]  # type: ignore[union-attr]
+    out = run("search", "accompagner", "des", "personnes").stdout
+    assert out.startswith("RECHERCHE « ACCOMPAGNER DES PERSONNES » : 4 RÉSULTATS AVEC TOUS LES MOTS,")
+    assert "\nAvec une partie des mots seulement\n---" in out
+
+
+def test_fiches_that_accompany_come_before_glossary_lines_holding_the_word() -> None:
+    ids = _ids("accompagner")
+    assert ids[:2] == ["responsable-conseillers-microcredit", "charge-insertion"]  # mission; activities
+    assert ids.index("charge-insertion") < min(ids.index("CAE"), ids.index("SAAAIS-SAFEP"))
+
+
+def test_an_acronym_finds_its_own_entry_first() -> None:
+    _code, payload = _search("RMI")
+    assert [(r["kind"], r["id"]) for r in payload["results"][:2]] == [("glossary", "RMI"), ("later", "rmi")]  # type: ignore[index]
+    assert _ids("ANPE")[0] == "ANPE"

@@ -2,10 +2,17 @@
 
 Each entry (a fiche, a role, a sector topic, a glossary term…) is one row of an FTS5 table whose
 columns hold the *stems* of its title and of its text (`iae_cli.french`), so that word families,
-case and accents match. The tokenizer is `unicode61 remove_diacritics 2`; ranking is BM25, the
-title weighing more than the body; then an entry whose one passage holds several of the words
-together is raised (up to twice its score) above one where they are scattered, and facts from after
-the study (later facts, proposed ROME codes) count half, so that the study's own come first.
+case and accents match. The tokenizer is `unicode61 remove_diacritics 2`. FTS5 finds the entries
+(BM25, the title weighing more, picks the candidates); then each is scored by its passages
+(`_hit`): a passage is worth the rarity (IDF) of the query's words it holds, times the share of
+them it holds together, times where it stands: an entry's own name (a job's title, or a word that
+is its id: « RMI », « ANPE ») most, then a fiche's mission, activities and skills, a topic's title,
+then any other line. An entry adds up its best passages, each counting less than the one before.
+So a fiche whose mission and activities say « accompagner » comes before a glossary line whose
+long form merely holds the word, whatever their lengths (BM25 alone favours the shortest). Facts
+from after the study (later facts, proposed ROME codes) count half, so that the study's own come
+first. Entries with every word come first; when they are fewer than asked for, entries with some
+of the words follow, those with the most words first (`Hit.all_words` is then false).
 
 What the person typed never reaches MATCH as it is: the expression is built here from quoted stems
 (`"accompagn" "salari"`, a phrase `"control gest"`, a prefix `"accomp"*`), so no input can be read
@@ -16,6 +23,7 @@ rebuilt when the data changes and never required (in memory when nothing can be 
 """
 
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -24,14 +32,21 @@ from pathlib import Path
 from typing import NamedTuple
 
 from iae_cli.french import STOPWORDS, WORD, fold, stem, stemmed, words
+from iae_cli.french import terms as terms_of
 
 FORMAT = 3  # bump when what is indexed changes (corpus.py), so that stored indexes are rebuilt
 MAX_TERMS = 32  # a 10,000-character query is cut to its first distinct terms
 MAX_QUERY = 2000  # characters of the query kept for display and parsing
-TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # BM25's, to pick the candidates
 PASSAGES_PER_HIT = 3
 LATER_WEIGHT = {"later": 0.5, "rome": 0.5}  # facts from after the study, kept behind its own
-RERANKED = 40  # best BM25 rows re-ranked by how many terms one passage holds together
+RERANKED = 40  # candidates scored beyond the number of results asked for
+NAME_WEIGHT = 4.0  # a passage that names its entry: a job's title, or a query word that is the entry's id
+NAMING = frozenset(("intitulé", "autre intitulé"))
+TOPIC_TITLE_WEIGHT = 2.0  # the title of a topic, a contract, a later fact: « accompagnement » in « Contrat
+# d'accompagnement dans l'emploi » names a contract, not what the entry is about
+FICHE_WEIGHT = {"mission": 2.0, "activités": 1.5, "compétences": 1.5}  # what the job is; any other line: 1
+COUNTED = 3  # an entry's score adds its best passages, the k-th counting 1/k
 MIN_PREFIX = 4  # « not » is a word, not the start of « notion »
 
 
@@ -116,6 +131,7 @@ class Hit(NamedTuple):
     title: str
     score: float
     matches: tuple[Match, ...]
+    all_words: bool = True  # False: a result with some of the words only, shown after those with all
 
 
 class SearchResult(NamedTuple):
@@ -125,6 +141,7 @@ class SearchResult(NamedTuple):
     partial: bool  # no entry had every term: these have some of them
     unmatched: tuple[str, ...]  # terms found nowhere
     suggestions: tuple[str, ...]  # close words of the vocabulary, when nothing was found
+    complete: int = 0  # how many entries have every term (`total` adds those with some of them)
 
 
 _SCHEMA = """
@@ -166,23 +183,33 @@ class SearchIndex:
         return cls(connection)
 
     def search(self, text: str, limit: int = 10) -> SearchResult:
-        """Entries with every term, best first; else those with some of them (`partial`)."""
+        """Entries with every term, best first; then, when they are fewer than `limit`, those with some
+        of them, the most terms first (`partial` when none has them all)."""
         query = parse_query(text)
         if not query.terms:
             return SearchResult(query, (), 0, False, (), ())
-        every = " ".join(t.expression() for t in query.terms)
-        rows, total = self._ranked(every, limit + RERANKED)
-        partial = False
-        unmatched: tuple[str, ...] = ()
-        if not rows and len(query.terms) > 1:
-            unmatched = tuple(t.label for t in query.terms if not self._count(t.expression()))
-            rows, total = self._ranked(" OR ".join(t.expression() for t in query.terms), limit + RERANKED)
-            partial = bool(rows)
-        if not rows:
-            labels = [t.label for t in query.terms]
+        terms, rarity = query.terms, self._rarity(query.terms)
+        rows, complete = self._ranked(" ".join(t.expression() for t in terms), limit + RERANKED)
+        hits = sorted((_hit(row, terms, rarity)[0] for row in rows), key=lambda hit: -hit.score)  # stable
+        total, unmatched = complete, tuple(t.label for t in terms if not rarity[t])
+        if len(hits) < limit and len(terms) > 1:
+            some, total = self._ranked(" OR ".join(t.expression() for t in terms), limit + RERANKED)
+            found = {(hit.kind, hit.id) for hit in hits}
+            scored = [_hit(row, terms, rarity, False) for row in some if (row[0], row[1]) not in found]
+            hits += [hit for hit, _held in sorted(scored, key=lambda pair: (-pair[1], -pair[0].score))]
+        if not hits:
+            labels = [t.label for t in terms]
             return SearchResult(query, (), 0, False, tuple(labels), self.suggestions(labels))
-        hits = sorted((_hit(row, query.terms) for row in rows), key=lambda hit: -hit.score)  # stable: BM25 order
-        return SearchResult(query, tuple(hits[:limit]), total, partial, unmatched, ())
+        return SearchResult(query, tuple(hits[:limit]), total, not complete, unmatched if total else (), (), complete)
+
+    def _rarity(self, terms: tuple[Term, ...]) -> dict[Term, float]:
+        """Each term's inverse document frequency (BM25's); 0 for a term found nowhere."""
+        size = int(self.connection.execute("SELECT count(*) FROM entries").fetchone()[0])
+        out: dict[Term, float] = {}
+        for term in terms:
+            found = self._count(term.expression())
+            out[term] = math.log((size - found + 0.5) / (found + 0.5) + 1) if found else 0.0
+        return out
 
     def _ranked(self, expression: str, limit: int) -> tuple[list[tuple[str, str, str, str, float]], int]:
         sql = (
@@ -224,16 +251,16 @@ class SearchIndex:
         return tuple(found[:count])
 
 
-def _passage(text: str, terms: tuple[Term, ...]) -> tuple[tuple[tuple[int, int], ...], int]:
-    """The matched words of a passage, and how many of the query's terms it holds (a phrase only
-    where its words follow each other, little words aside, as in the index)."""
+def _passage(text: str, terms: tuple[Term, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[Term, ...]]:
+    """The matched words of a passage, and the query's terms it holds (a phrase only where its words
+    follow each other, little words aside, as in the index)."""
     found: list[tuple[str, tuple[int, int]]] = []
     for word in WORD.finditer(text):
         folded = fold(word.group())
         if folded not in STOPWORDS:
             found.append((stem(folded), word.span()))
     spans: set[tuple[int, int]] = set()
-    held = 0
+    held: list[Term] = []
     for term in terms:
         size = len(term.stems)
         if size > 1:
@@ -246,25 +273,43 @@ def _passage(text: str, terms: tuple[Term, ...]) -> tuple[tuple[tuple[int, int],
         else:
             hits = [[(root, span)] for root, span in found if term.matches(root)]
             spans.update(run[0][1] for run in hits)
-        held += bool(hits)
-    return tuple(sorted(spans)), held
+        if hits:
+            held.append(term)
+    return tuple(sorted(spans)), tuple(held)
 
 
-def _hit(row: tuple[str, str, str, str, float], terms: tuple[Term, ...]) -> Hit:
-    """A result: its best passages, and its score: BM25, raised (up to twice) by the share of the
-    query's terms that one passage holds together (words side by side beat words scattered),
-    halved for facts from after the study."""
-    kind, entry_id, title, passages_json, rank = row
-    scored: list[tuple[int, int, Match]] = []
+def _hit(
+    row: tuple[str, str, str, str, float], terms: tuple[Term, ...], rarity: dict[Term, float], all_words: bool = True
+) -> tuple[Hit, int]:
+    """A result and how many of the terms it holds. Its score (see the module's docstring): each
+    passage is worth the rarity of the terms it holds together, times where it stands; the entry adds
+    its best passages, the k-th counting 1/k; facts from after the study count half."""
+    kind, entry_id, title, passages_json, _rank = row
+    own_name = set(terms_of(entry_id.replace("-", " ")))
+    scored: list[tuple[float, int, Match]] = []
+    held: set[Term] = set()
     for position, (section, text) in enumerate(json.loads(passages_json)):
-        spans, held = _passage(text, terms)
+        spans, found = _passage(text, terms)
         if spans:
-            scored.append((-held, position, Match(section, text, spans)))
+            held.update(found)
+            together = len(found) / len(terms)  # words side by side beat words scattered
+            worth = sum(rarity[t] for t in found) * together * _where(kind, section, found, own_name)
+            scored.append((-worth, position, Match(section, text, spans)))
     scored.sort(key=lambda item: item[:2])
-    together = -scored[0][0] / len(terms) if scored else 0.0
-    matches = tuple(m for _held, _position, m in scored[:PASSAGES_PER_HIT])
-    score = -rank * (1 + together) * LATER_WEIGHT.get(kind, 1.0)
-    return Hit(kind, entry_id, title, round(score, 3), matches)
+    score = -sum(worth / rank for rank, (worth, _position, _match) in enumerate(scored[:COUNTED], start=1))
+    matches = tuple(m for _worth, _position, m in scored[:PASSAGES_PER_HIT])
+    return Hit(kind, entry_id, title, round(score * LATER_WEIGHT.get(kind, 1.0), 3), matches, all_words), len(held)
+
+
+def _where(kind: str, section: str, found: tuple[Term, ...], own_name: set[str]) -> float:
+    """How much a passage says what its entry is: its name (a job's title; a word that is the entry's
+    id, « RMI » for the RMI), a fiche's mission, activities or skills, a topic's title, or any other
+    line (1)."""
+    if any(term.stems[0] in own_name for term in found if len(term.stems) == 1):
+        return NAME_WEIGHT
+    if section in NAMING:
+        return NAME_WEIGHT if kind in ("fiche", "role") else TOPIC_TITLE_WEIGHT
+    return FICHE_WEIGHT.get(section, 1.0) if kind == "fiche" else 1.0
 
 
 class IndexRow(NamedTuple):

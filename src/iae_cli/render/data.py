@@ -388,7 +388,14 @@ def sector(
 def search(result: SearchResult) -> dict[str, Any]:
     """`iae search --format json`: results best first, each with its matched passages."""
     hits = [
-        {"kind": h.kind, "id": h.id, "title": h.title, "score": h.score, "matches": _texts(h.matches)}
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "title": h.title,
+            "score": h.score,
+            "all_words": h.all_words,
+            "matches": _texts(h.matches),
+        }
         for h in result.hits
     ]
     q = result.query.text

@@ -249,7 +249,7 @@ def search_handout(result: SearchResult) -> Document:
     """Search results for a reader: what each result is and the passages that matched."""
     from iae_cli.render.search_views import KIND_LABELS, shown_query
 
-    doc = Document().add(Heading(f"Recherche « {shown_query(result)} »"))
+    doc = Document().add(Heading(f"Recherche {shown_query(result)}"))
     if not result.hits:
         return doc.add(Paragraph("Aucun résultat dans l'étude pour ces mots."))
     for hit in result.hits:
