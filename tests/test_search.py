@@ -334,6 +334,8 @@ def test_accompanying_people_keeps_results_with_some_of_the_words() -> None:
     out = run("search", "accompagner", "des", "personnes").stdout
     assert out.startswith("RECHERCHE « ACCOMPAGNER DES PERSONNES » : 4 RÉSULTATS AVEC TOUS LES MOTS,")
     assert "\nAvec une partie des mots seulement\n---" in out
+    handout = run("search", "accompagner", "des", "personnes", "-f", "html").stdout
+    assert handout.count("<p>Avec une partie des mots seulement.</p>") == 1
 
 
 def test_fiches_that_accompany_come_before_glossary_lines_holding_the_word() -> None:

@@ -247,13 +247,16 @@ def map_pages(reached: list[tuple[str, int, str | None]], graph: CareerGraph) ->
 
 def search_handout(result: SearchResult) -> Document:
     """Search results for a reader: what each result is and the passages that matched."""
-    from iae_cli.render.search_views import KIND_LABELS, shown_query
+    from iae_cli.render.search_views import KIND_LABELS, SOME_WORDS, labels_of, shown_query
 
     doc = Document().add(Heading(f"Recherche {shown_query(result)}"))
     if not result.hits:
         return doc.add(Paragraph("Aucun résultat dans l'étude pour ces mots."))
-    for hit in result.hits:
+    for rank, hit in enumerate(result.hits):
+        if not hit.all_words and (rank == 0 or result.hits[rank - 1].all_words):
+            doc.add(Paragraph(SOME_WORDS + "."))
         doc.add(Heading(hit.title, 2), Paragraph(_sentence(KIND_LABELS.get(hit.kind, hit.kind)) + "."))
         if hit.matches:
-            doc.add(Snippets(tuple((m.section, m.text, m.spans) for m in hit.matches)))
+            shown = zip(labels_of(hit.matches), hit.matches, strict=True)
+            doc.add(Snippets(tuple((label, m.text, m.spans) for label, m in shown)))
     return doc

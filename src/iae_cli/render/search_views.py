@@ -20,6 +20,7 @@ KIND_LABELS = {
     "rome": "code ROME",
 }
 PARTIAL = "aucun résultat pour tous les mots ; résultats pour une partie"
+SOME_WORDS = "Avec une partie des mots seulement"
 SHOWN_QUERY = 80
 
 
@@ -119,7 +120,7 @@ def search_view(result: SearchResult) -> Document:
         doc.add(Paragraph(text, "note"))
     for rank, hit in enumerate(result.hits, start=1):
         if not hit.all_words and result.complete and result.hits[rank - 2].all_words:
-            doc.add(Heading("Avec une partie des mots seulement", 2))
+            doc.add(Heading(SOME_WORDS, 2))
         doc.add(Heading(f"{rank}. {hit.title}", 2))
         line = f"{KIND_LABELS.get(hit.kind, hit.kind)} · {hit.id}"  # the score is in the JSON; the rank says it here
         command = next_command(hit)
