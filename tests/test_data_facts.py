@@ -324,7 +324,8 @@ def test_assets_are_not_requirements(catalog: Catalog) -> None:
         "responsable-conseillers-microcredit": "required",
     }
     site = catalog.summaries["responsable-site-insertion"].experience
-    assert (site.required_years, site.asset_years) == (0, 3)
+    # no condition in the fiche: the summary table's floor (1 year, p. 15-20) is the condition
+    assert (site.required_years, site.asset_years) == (1, 3)
 
 
 def test_the_company_director_s_experience_is_more_than_5_years_in_general(catalog: Catalog) -> None:

@@ -77,7 +77,9 @@ def test_match_handout_lists_posts_without_ids() -> None:
     assert "## Accessibles, avec une réserve (1)" in text
     assert (
         "| Responsable d'un site d'insertion (Encadrement de proximité) | "
-        "35–\u206045\u00a0k€ (≈\u00a045–\u206058\u00a0k€) | Aucune durée exigée" in text
+        "35–\u206045\u00a0k€ (≈\u00a045–\u206058\u00a0k€) | "
+        "Au moins 1\u00a0an selon le tableau de synthèse, mais l'étude tient 3 à 5\u00a0ans (action sociale) pour un "
+        "atout déterminant\u00a0: il vous en manque 1\u00a0an |" in text
     )
     assert "charge-insertion" not in text
     assert "la VAE permet" in text  # an acronym is never lower-cased by the sentence's capital
@@ -275,8 +277,8 @@ def test_compare_details_keep_ids_and_pages() -> None:
 def test_compare_words_a_decisive_asset_in_a_sentence() -> None:
     text = plain(run("compare", "charge-insertion", "responsable-site-insertion", "-f", "markdown").stdout)
     assert (
-        "| Expérience | débutant accepté | aucune durée exigée, mais l'étude tient 3 à 5 ans (action sociale) pour un "
-        "atout déterminant |"
+        "| Expérience | débutant accepté | au moins 1 an selon le tableau de synthèse, mais l'étude tient 3 à 5 ans "
+        "(action sociale) pour un atout déterminant |"
     ) in text
 
 
@@ -290,14 +292,16 @@ def test_orient_handout_lists_what_each_next_post_lacks_without_ids() -> None:
     assert [post for post in POST_IDS if post in text] == [] and "(p. " not in text and "iae show" not in text
     assert (
         "| Responsable d'un site d'insertion (Encadrement de proximité) | 35–45 k€ (≈ 45–58 k€) | votre diplôme vaut "
-        "« Diplôme de travail social », que la fiche accepte ; aucune expérience exigée ; assez proche de votre envie |"
+        "« Diplôme de travail social », que la fiche accepte ; 4 ans ; l'étude tient 3 à 5 ans (action sociale) pour "
+        "un atout déterminant ; assez proche de votre envie |"
     ) in text
     assert (
         "### Responsable de conseillers en microcrédit\n\n"
         "Encadrement de proximité ; très proche de votre envie.\n\n"
         "- Diplôme : bac+4 à 5 demandé, vous avez bac+2.\n"
+        "- Expérience : il manque 3 ans ; la fiche demande 3 à 5 ans.\n"  # years in insertion are not in finance
         "- Domaine : la fiche demande une expérience en finance et/ou création d'entreprise ; la vôtre (insertion) "
-        "compte moins.\n"
+        "n'y compte pas.\n"
         "- Atout selon l'étude (pas une condition) : management d'équipe et développement territorial.\n"
     ) in text
     assert (
@@ -314,15 +318,15 @@ def test_orient_details_keep_ids_and_pages_without_nesting_brackets() -> None:
     assert (
         "### Directeur d'un réseau national d'insertion\n\ndirecteur-reseau-insertion ; Direction générale ; " in text
     )
-    assert "(p. 51-54) ; la vôtre (insertion) compte moins." in text
+    assert "(p. 51-54) ; la vôtre (insertion) n'y compte pas." in text
     assert max(_depth(line) for line in text.splitlines()) == 1
 
 
 def test_path_handout_words_a_decisive_asset_as_the_terminal_does() -> None:
     text = plain(run("path", "charge-insertion", "directeur-reseau-insertion", "-f", "markdown").stdout)
     assert (
-        "| 1 | Responsable d'un site d'insertion | bac+3 à 5, aucune durée exigée, mais l'étude tient 3 à 5 ans "
-        "(action sociale) pour un atout déterminant |"
+        "| 1 | Responsable d'un site d'insertion | bac+3 à 5, au moins 1 an selon le tableau de synthèse, mais "
+        "l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant |"
     ) in text
     assert "non exigée (" not in text
 

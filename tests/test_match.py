@@ -33,7 +33,9 @@ ELIGIBLE = [
     ((0, 0), set(), set()),
     ((1, 10), set(), set()),
     ((2, 0), {"charge-insertion"}, set()),
-    ((3, 0), {"charge-insertion"}, {SITE}),
+    ((3, 0), {"charge-insertion"}, set()),  # the site: the summary table's floor (1 year, p. 15-20) is not met
+    ((3, 0.9), {"charge-insertion"}, set()),
+    ((3, 1), {"charge-insertion"}, {SITE}),
     ((3, 2.9), {"charge-insertion"}, {SITE}),
     ((3, 3), {"charge-insertion", SITE}, set()),
     ((4, 4.5), {"charge-insertion", SITE, "responsable-conseillers-microcredit"}, set()),
@@ -82,12 +84,15 @@ def test_gaps_are_exact(catalog: Catalog) -> None:
     assert [e.fiche.id for e in result.near][:1] == ["responsable-conseillers-microcredit"]
 
 
-def test_a_decisive_asset_never_blocks_but_is_still_told(catalog: Catalog) -> None:
-    """Bac+2 with no experience: the site is out for the diploma only, and the asset is still named."""
+def test_a_decisive_asset_leaves_the_tables_floor_as_the_condition(catalog: Catalog) -> None:
+    """The site's fiche calls 3 to 5 years « un atout déterminant » (p. 43-46) and sets no condition;
+    the summary table of required experience puts the post at 1 to 5 years (p. 15-20): 1 year is the
+    condition, the 3 years the asset. Bac+2 with no experience lacks a level, the year and the asset."""
     result = match(Profile(2, 0), catalog.summaries.values())
     site = next(e for e in result.near if e.fiche.id == SITE)
-    assert site.missing == (1, 0, 3)
-    assert gap(Profile(3, 0), catalog.summaries[SITE]).caveat
+    assert site.missing == (1, 1, 3)
+    assert gap(Profile(3, 0), catalog.summaries[SITE]) == (0, 1, 3)
+    assert gap(Profile(3, 1), catalog.summaries[SITE]).caveat
     assert not gap(Profile(3, 3), catalog.summaries[SITE]).caveat
 
 
@@ -191,7 +196,7 @@ def test_match_json_puts_the_site_apart_without_its_decisive_asset() -> None:
 
 def test_a_post_open_with_a_caveat_is_a_result() -> None:
     """Exit code 0: a post whose conditions are met is open, warning or not."""
-    result = run("match", "--bac", "3", "--years", "0", "--level", "encadrement-proximite")
+    result = run("match", "--bac", "3", "--years", "1", "--level", "encadrement-proximite")
     assert result.exit_code == 0 and "Accessibles, avec une réserve" in result.stdout
 
 
@@ -288,3 +293,45 @@ def test_match_builds_only_the_summaries_it_shows(tmp_path: Path) -> None:
     everything = match(Profile(5, 3), Catalog.open(data).summaries.values())
     assert [e.fiche for e in result.eligible] == [e.fiche for e in everything.eligible]
     assert list(result.near) == list(everything.near)
+
+
+def _cells(*args: str) -> str:
+    """What match says, each table cell unbroken (Markdown with --details: the terminal's view)."""
+    return " ".join(run(*args, "-f", "markdown", "--details").stdout.replace("\u00a0", " ").split())
+
+
+def test_a_graduate_without_experience_is_not_told_the_site_is_open() -> None:
+    """The site manager (p. 43-46): 3 to 5 years « un atout déterminant », paid as a « cadre confirmé »,
+    every example offer asking 5 years; the summary table puts it at 1 to 5 years (p. 15-20). match,
+    orient and path agree: at 0 years it is a post to aim at, 1 year short of the table's floor."""
+    payload = json.loads(run("match", "--bac", "licence", "--years", "0", "-f", "json").stdout)
+    assert SITE not in [p["id"] for p in payload["eligible"] + payload["open_with_caveat"]]
+    site = next(p for p in payload["near"] if p["id"] == SITE)
+    assert (site["missing"]["years"], site["missing"]["decisive_asset_years"]) == (1, 3)
+    said = _cells("match", "--bac", "licence", "--years", "0")
+    assert "Accessibles, avec une réserve" not in said
+    assert "il manque 1 an d'expérience, le seuil du tableau de synthèse ; l'étude tient 3 à 5 ans" in said
+    orient_out = run("orient", "--bac", "licence", "--years", "0", "--envie", "accompagner", "-f", "json").stdout
+    orient = json.loads(orient_out)
+    assert SITE not in [p["id"] for p in orient["open"]] and SITE in [p["id"] for p in orient["next"]]
+    path = " ".join(run("path", "charge-insertion", SITE, "--bac", "licence", "--years", "0").stdout.split())
+    assert "avec une réserve" not in path and "à préparer" in path
+    one_year = json.loads(run("match", "--bac", "licence", "--years", "1", "-f", "json").stdout)
+    assert SITE in [p["id"] for p in one_year["open_with_caveat"]]
+
+
+def test_match_names_the_domain_of_the_years_it_counts() -> None:
+    """Microcredit asks 3 to 5 years in finance and/or business creation (p. 51-54)."""
+    said = _cells("match", "--bac", "5", "--years", "4")
+    assert "4 ans, 3 ans demandés (finance et/ou création d'entreprise)" in said
+    assert "Sans --domaine, vos années sont comptées comme si elles étaient dans le domaine" in said
+    elsewhere = run("match", "--bac", "master", "--years", "2", "--domaine", "action-sociale", "-f", "json").stdout
+    micro = next(p for p in json.loads(elsewhere)["near"] if p["id"] == "responsable-conseillers-microcredit")
+    assert micro["missing"]["years"] == 3  # two years of action sociale are none of the three in finance
+    shown = _cells("match", "--bac", "master", "--years", "2", "--domaine", "action-sociale")
+    assert (
+        "il manque 3 ans d'expérience dans le domaine « finance et/ou création d'entreprise » (p. 51-54) : "
+        "la vôtre est dans un autre domaine" in shown
+    )
+    assert shown.count("finance et/ou création") == 1 and "compte moins" not in shown
+    assert "comptées comme si" not in shown

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from iae_cli.scan import ScanSource
     from iae_cli.search import IndexRow
 
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 CACHE_ENV = "IAE_CACHE_DIR"
 NO_CACHE_ENV = "IAE_NO_CACHE"
 
@@ -217,9 +217,9 @@ class Section(NamedTuple):
 
 
 def _requirements(data: list[list[Any]]) -> Requirements:
-    ids, levels, min_bac, min_years, standing, domains, alternatives = data
+    ids, levels, min_bac, required_years, asset_years, standing, domains, alternatives = data
     accepted = [tuple(names) for names in alternatives]
-    columns = Requirements(ids, levels, min_bac, min_years, standing, domains, accepted)
+    columns = Requirements(ids, levels, min_bac, required_years, asset_years, standing, domains, accepted)
     if len({len(column) for column in columns}) != 1:
         raise ValueError("columns of different lengths")
     return columns

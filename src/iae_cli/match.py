@@ -1,9 +1,10 @@
 """Who can apply where: eligibility and what is missing, from the fiches' requirements.
 
 The rule (README, « Qui peut postuler où ») : a post is open when its diploma level and the years
-its fiche sets as a condition are met (« en général » counts as a condition). Years the study only
-calls « un atout déterminant » are never a condition: a person without them is in a third group,
-open but warned. Plain assets (« un atout ») and the upper end of a range never count.
+its fiche sets as a condition are met (« en général » counts as a condition). Years the fiche only
+calls « un atout déterminant » are no condition: there the condition is the floor of the study's
+summary table of required experience, and a person past that floor but short of the asset is in a
+third group, open but warned. Plain assets (« un atout ») and the upper end of a range never count.
 """
 
 import math
@@ -180,15 +181,15 @@ def match_requirements(
     near: list[EntryAt] = []
     bac, years = profile.bac, profile.years
     none_missing = Gap(0, 0.0)
-    columns = zip(requirements.levels, requirements.min_bac, requirements.min_years, requirements.standing, strict=True)
-    for position, (fiche_level, min_bac, min_years, standing) in enumerate(columns):
+    columns = zip(
+        requirements.levels, requirements.min_bac, requirements.required_years, requirements.asset_years, strict=True
+    )
+    for position, (fiche_level, min_bac, required_years, asset_years) in enumerate(columns):
         if level is not None and fiche_level != level:
             continue
         missing_bac = min_bac - bac
-        if standing == "decisive-asset":
-            missing_years, missing_asset = 0.0, max(0.0, round(min_years - years, 2))
-        else:
-            missing_years, missing_asset = round(min_years - years, 2), 0.0
+        missing_years = round(required_years - years, 2)
+        missing_asset = max(0.0, round(asset_years - years, 2))
         if missing_bac <= 0 and missing_years <= 0:
             if missing_asset:
                 caveat.append(EntryAt(position, Gap(0, 0.0, missing_asset)))

@@ -113,8 +113,12 @@ class Experience(NamedTuple):
 
     @property
     def required_years(self) -> float:
-        """The years the fiche sets as a condition (none when its figure is only a decisive asset)."""
-        return 0 if self.standing == "decisive-asset" else self.min_years
+        """The years set as a condition. When the fiche's figure is only a decisive asset, the fiche sets
+        none, and the condition is the floor of the study's summary table, titled « selon la durée
+        d'expérience requise » (p. 15-20): 1 year for the site manager (README, « Qui peut postuler où »)."""
+        if self.standing == "decisive-asset":
+            return self.table.min_years if self.table is not None else 0
+        return self.min_years
 
     @property
     def asset_years(self) -> float:
@@ -180,7 +184,8 @@ class Requirements(NamedTuple):
     ids: list[str]
     levels: list[str]
     min_bac: list[int]
-    min_years: list[float]
+    required_years: list[float]  # Experience.required_years: the condition
+    asset_years: list[float]  # Experience.asset_years: a decisive asset, no condition
     standing: list[str]
     domains: list[str | None]  # the domain the experience is asked in
     alternatives: list[tuple[str, ...]]  # diplomas accepted instead of the level
@@ -191,7 +196,8 @@ class Requirements(NamedTuple):
             [s.id for s in summaries],
             [s.level for s in summaries],
             [s.diploma.min_bac for s in summaries],
-            [s.experience.min_years for s in summaries],
+            [s.experience.required_years for s in summaries],
+            [s.experience.asset_years for s in summaries],
             [s.experience.standing for s in summaries],
             [s.experience.domain for s in summaries],
             [s.diploma.alternatives for s in summaries],

@@ -225,6 +225,16 @@ def _domain_ok(domain: Choice | None, fiche_domain: str | None) -> bool | None:
     return domain_satisfies(domain, fiche_domain)
 
 
+def years_missing(required: float, asset: float, years: float, elsewhere: bool) -> tuple[float, float]:
+    """Years missing of the condition and of the decisive asset. `elsewhere`: the person's years are in
+    another domain than the fiche's, so none of them count toward the fiche's figure: all of it is missing
+    (for a decisive asset, the asset; the condition left, the summary table's floor, names no domain)."""
+    condition = round(max(0.0, required - years), 2)
+    if not elsewhere:
+        return condition, round(max(0.0, asset - years), 2)
+    return (condition, asset) if asset else (required, 0.0)
+
+
 def verdicts(
     person: Person, requirements: Requirements, scores: Mapping[str, float], level: str | None = None
 ) -> list[Verdict]:
@@ -233,17 +243,24 @@ def verdicts(
     The rule is `match.gap`'s, with a named diploma's alternative and the domain of experience."""
     bac, years, diploma, domain = person.diploma.bac, person.years, person.diploma, person.domain
     out: list[Verdict] = []
-    for position, (fiche_id, fiche_level, min_bac, min_years, fiche_standing, fiche_domain, accepted) in enumerate(
-        zip(*requirements, strict=True)
-    ):
+    columns = zip(*requirements, strict=True)
+    for position, (
+        fiche_id,
+        fiche_level,
+        min_bac,
+        required,
+        asset,
+        fiche_standing,
+        fiche_domain,
+        accepted,
+    ) in enumerate(columns):
         if level is not None and fiche_level != level:
             continue
         decisive = fiche_standing == "decisive-asset"
         missing_bac = max(0, min_bac - bac)
-        missing_years = round(max(0.0, (0 if decisive else min_years) - years), 2)
-        asset_years = round(max(0.0, (min_years if decisive else 0) - years), 2)
         alternative = accepts(accepted, diploma) if missing_bac else None
         domain_ok = _domain_ok(domain, fiche_domain) if years else None
+        missing_years, asset_years = years_missing(required, asset, years, domain_ok is False)
         missing_bac = 0 if alternative else missing_bac
         fit = scores.get(fiche_id, 0.0)
         state = standing(missing_bac, missing_years, domain_ok, asset_years, decisive)

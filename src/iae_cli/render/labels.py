@@ -92,23 +92,31 @@ def decisive_asset(e: Experience) -> str:
     return f"l'étude tient {experience_figure(e)}{domain} pour un atout déterminant"
 
 
+def table_floor(e: Experience) -> str:
+    """The condition a decisive asset leaves: 'au moins 1 an selon le tableau de synthèse'."""
+    if e.table is None or not e.table.min_years:
+        return "aucune durée exigée"
+    return f"au moins {years(e.table.min_years)} selon le tableau de synthèse"
+
+
 def experience_in_words(e: Experience) -> str:
-    """The years a fiche names, in a sentence for documents: a decisive asset reads 'aucune durée exigée,
-    mais l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant' (`experience` is the short form)."""
+    """The years a fiche names, in a sentence for documents: a decisive asset reads 'au moins 1 an selon le
+    tableau de synthèse, mais l'étude tient 3 à 5 ans (action sociale) pour un atout déterminant'
+    (`experience` is the short form)."""
     if e.standing == "decisive-asset":
-        return f"aucune durée exigée, mais {decisive_asset(e)}"
+        return f"{table_floor(e)}, mais {decisive_asset(e)}"
     return experience(e)
 
 
-def asset_gap(e: Experience, missing_years: float, other_domain: bool) -> str:
-    """A post open despite the study's decisive asset, and how far the person is from that asset."""
-    short = []
-    if missing_years:
-        short.append(f"il vous en manque {years(missing_years)}")
-    if other_domain:
-        short.append("votre expérience est dans un autre domaine, qui compte moins")
-    text = experience_in_words(e)
-    return f"{text} : {' ; '.join(short)}" if short else text
+def asset_gap(e: Experience, missing_years: float, other_domain: bool, floor: bool = True) -> str:
+    """What the study calls a decisive asset, and how far the person is from it (`other_domain`: the
+    person's years are in another domain, so none of them count toward it; `floor=False`: the table's
+    floor is said elsewhere)."""
+    text = experience_in_words(e) if floor else decisive_asset(e)
+    if not missing_years:
+        return text
+    where = " dans ce domaine (la vôtre est dans un autre)" if other_domain else ""
+    return f"{text} : il vous en manque {years(missing_years)}{where}"
 
 
 def _is_acronym(word: str) -> bool:
@@ -164,7 +172,8 @@ def experience(e: Experience) -> str:
     if e.standing == "usual":
         return f"{figure}, en général"
     if e.standing == "decisive-asset":
-        return f"non exigée ({figure} : atout déterminant)"
+        floor = f"dès {years(e.table.min_years)}" if e.table is not None and e.table.min_years else "non exigée"
+        return f"{floor} ({figure} : atout déterminant)"
     return figure
 
 
@@ -196,12 +205,15 @@ def table_note(e: Experience) -> str | None:
     """The study's summary table against the fiche, when they differ."""
     if e.table is None or not e.table_differs:
         return None
-    if e.standing == "decisive-asset":
-        where = f"range ce poste dans la tranche des {BAND_LABELS[e.table.band]}"
-    else:
-        where = f"l'ouvre dès {years(e.table.min_years)}, dans la tranche des {BAND_LABELS[e.table.band]}"
+    where = f"l'ouvre dès {years(e.table.min_years)}, dans la tranche des {BAND_LABELS[e.table.band]}"
     table = f"le tableau de synthèse de l'étude (p. {e.table.pages}) {where}"
+    if e.standing == "decisive-asset":
+        return f"{table} ; la fiche {fiche_asks(e)} : {FLOOR_RULE}"
     return f"{table} ; la fiche {fiche_asks(e)}, et iae suit la fiche"
+
+
+# What iae makes of a fiche whose years are only a decisive asset (README, « Qui peut postuler où »).
+FLOOR_RULE = "iae retient le seuil du tableau comme condition, et les années de la fiche comme l'atout à viser"
 
 
 def disagreement(d: Disagreement) -> str:

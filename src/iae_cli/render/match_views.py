@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from iae_cli.model import BAND_LABELS, LEVEL_LABELS, FicheSummary, Salary
+from iae_cli.model import BAND_LABELS, LEVEL_LABELS, Experience, FicheSummary, Salary
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table
 
@@ -16,27 +16,29 @@ if TYPE_CHECKING:
     from iae_cli.orient import Choice
 
 
-def _needed(years: float, standing: str, figure: str) -> str:
-    if standing == "decisive-asset":
-        return f"{figure} : atout déterminant, pas une condition"
-    if years == 0:
+def _needed(e: Experience) -> str:
+    """The years a fiche asks, with the domain they must be in: '3 ans demandés (finance…)'."""
+    domain = f" ({e.domain})" if e.domain else ""
+    if e.standing == "decisive-asset":
+        return f"{labels.experience_figure(e)}{domain} : atout déterminant, pas une condition"
+    if e.min_years == 0:
         return "aucune expérience exigée"
-    text = f"{labels.years(years)} {'demandé' if years < 2 else 'demandés'}"
-    return f"{text} en général" if standing == "usual" else text
+    text = f"{labels.years(e.min_years)} {'demandé' if e.min_years < 2 else 'demandés'}{domain}"
+    return f"{text} en général" if e.standing == "usual" else text
 
 
 def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
     """Why each eligible post is open. Thousands of posts share a few requirements: each
     sentence is written once per distinct (diploma, years, standing, upper end)."""
-    said: dict[tuple[int, float, str, float | None], str] = {}
+    said: dict[tuple[int, float, str, float | None, str | None], str] = {}
     has_bac, has_years = labels.bac(profile.bac), labels.years(profile.years)
 
     def why(f: FicheSummary) -> str:
         e = f.experience
-        key = (f.diploma.min_bac, e.min_years, e.standing, e.max_years)
+        key = (f.diploma.min_bac, e.min_years, e.standing, e.max_years, e.domain)
         text = said.get(key)
         if text is None:
-            needed = _needed(e.min_years, e.standing, labels.experience_figure(e))
+            needed = _needed(e)
             mine = f"{has_years}, {needed}" if profile.years else needed  # never « 0 an »
             text = said[key] = f"{has_bac} pour {labels.bac(f.diploma.min_bac)} demandé ; {mine}"
         return text
@@ -45,8 +47,10 @@ def _reasons(profile: Profile) -> Callable[[FicheSummary], str]:
 
 
 def asset_sentence(entry: MatchEntry) -> str:
-    """What the study calls a decisive asset, and how far the person is from it."""
-    return labels.asset_gap(entry.fiche.experience, entry.missing.asset_years, bool(entry.domain))
+    """What the study calls a decisive asset, and how far the person is from it (the table's floor is
+    named only when it is met: a missing floor has its own sentence)."""
+    floor = not entry.missing.years
+    return labels.asset_gap(entry.fiche.experience, entry.missing.asset_years, bool(entry.domain), floor)
 
 
 def missing_sentences(entry: MatchEntry, profile: Profile, vae: bool = True) -> list[str]:
@@ -59,19 +63,19 @@ def missing_sentences(entry: MatchEntry, profile: Profile, vae: bool = True) -> 
             text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
         vae = vae and profile.years > 0  # the VAE validates experience: none to validate, no VAE
         out.append(text + (" ; la VAE permet d'obtenir un diplôme à partir de l'expérience" if vae else ""))
+    e = f.experience
     if entry.missing.years:
         text = f"il manque {labels.years(entry.missing.years)} d'expérience"
-        if f.experience.domain:
-            text += f" (dans le domaine : {f.experience.domain})"
-        if f.experience.standing == "usual":
+        if e.standing == "decisive-asset" and e.table is not None:
+            text += ", le seuil du tableau de synthèse"
+        elif entry.domain:  # the person's years are elsewhere: none of them count
+            text += f" dans le domaine « {e.domain} » (p. {e.pages}) : la vôtre est dans un autre domaine"
+        elif e.domain:
+            text += f" (dans le domaine : {e.domain})"
+        if e.standing == "usual":
             text += ", durée que la fiche demande en général"
         out.append(text)
-    if entry.domain and f.experience.standing != "decisive-asset":
-        out.append(
-            f"une expérience dans le domaine « {entry.domain} » (p. {f.experience.pages}) : "
-            "la vôtre, dans un autre domaine, compte moins"
-        )
-    if entry.missing.asset_years or (entry.domain and f.experience.standing == "decisive-asset"):
+    if entry.missing.asset_years or (entry.domain and e.standing == "decisive-asset"):
         out.append(asset_sentence(entry))
     return out
 
@@ -97,6 +101,12 @@ VAE_NOTE = (
 )
 
 
+DOMAIN_NOTE = (
+    "Sans --domaine, vos années sont comptées comme si elles étaient dans le domaine que la fiche "
+    "demande (entre parenthèses) ; --domaine le précise."
+)
+
+
 def _nothing_open(result: MatchResult) -> str:
     """Plain words for a profile that no post is open to."""
     if not result.near:
@@ -108,7 +118,7 @@ def _nothing_open(result: MatchResult) -> str:
             f"{closest.fiche.title.masculine} : {' ; '.join(missing_sentences(closest, result.profile, vae=False))}."
         )
     bac = min(e.fiche.diploma.min_bac for e in result.near)
-    years = min(e.fiche.experience.min_years for e in result.near)
+    years = min(e.fiche.experience.required_years for e in result.near)
     return (
         "Ce profil est loin de tous les postes de l'étude : chacun demande à la fois un diplôme plus élevé "
         f"(au moins {labels.bac(bac)}) et plus d'expérience (au moins {labels.years(years)}). "
@@ -162,10 +172,18 @@ def match_view(
             doc.add(Paragraph(f"… et {hidden} autre(s), plus éloigné(s) : --near 0 pour tout afficher."))
         if p.years and any(e.missing.bac for e in near):
             doc.add(Paragraph(VAE_NOTE, "note"))
-    notes = _table_notes([e.fiche for e in (*result.eligible, *result.caveat, *near)])
+    shown = [e.fiche for e in (*result.eligible, *result.caveat, *near)]
+    if domain is None and p.years and any(f.experience.domain for f in shown):
+        doc.add(Paragraph(DOMAIN_NOTE, "note"))
+    notes = _table_notes(shown)
     if notes:
         doc.add(Heading("Le tableau de synthèse et les fiches diffèrent", 2), *notes)
     return doc.add(Paragraph(labels.euros_note(euros), "note"))
+
+
+def _fiche_says(e: Experience, fiche_id: str) -> str:
+    text = f"{fiche_id} : la fiche {labels.fiche_asks(e)}"
+    return f"{text} ; {labels.FLOOR_RULE}" if e.standing == "decisive-asset" else text
 
 
 def _table_notes(fiches: list[FicheSummary]) -> list[Block]:
@@ -183,5 +201,5 @@ def _table_notes(fiches: list[FicheSummary]) -> list[Block]:
                 f"{BAND_LABELS[band]}, dès {labels.years(min_years)} ; leurs fiches, qui font foi, disent autre chose :"
             )
         )
-        blocks.append(Bullets(tuple(f"{f.id} : la fiche {labels.fiche_asks(f.experience)}" for f in group)))
+        blocks.append(Bullets(tuple(_fiche_says(f.experience, f.id) for f in group)))
     return blocks

@@ -51,9 +51,11 @@ def _why_open(a: Assessment, person: Person, best: float, details: bool = True) 
         parts.append(f"votre diplôme vaut « {a.alternative} », que la fiche accepte")
     else:
         parts.append(f"{labels.bac(person.diploma.bac)} pour {labels.diploma(f.diploma)} demandé")
-    if f.experience.required_years == 0:
-        if not a.caveat:  # else the asset sentence below says « aucune durée exigée »
-            parts.append("aucune expérience exigée")
+    if f.experience.standing == "decisive-asset":
+        if not a.caveat:  # else the asset sentence below says it
+            parts.append(f"{labels.years(person.years)} ; {labels.decisive_asset(f.experience)}")
+    elif f.experience.required_years == 0:
+        parts.append("aucune expérience exigée")
     else:
         needed = f"{labels.years(person.years)} ; la fiche {labels.fiche_asks(f.experience)}"
         if a.domain_ok:
@@ -77,12 +79,14 @@ def missing_lines(a: Assessment, person: Person, details: bool = True) -> list[s
             text += f" (accepté aussi : {', '.join(f.diploma.alternatives)})"
         out.append(text)
     if a.years:
-        out.append(f"expérience : il manque {labels.years(a.years)} ; la fiche {labels.fiche_asks(f.experience)}")
+        floor = ", le seuil du tableau de synthèse" if f.experience.standing == "decisive-asset" else ""
+        asks = labels.fiche_asks(f.experience)
+        out.append(f"expérience : il manque {labels.years(a.years)}{floor} ; la fiche {asks}")
     if a.domain_ok is False:
         where = f" (p. {f.experience.pages})" if details else ""
         out.append(
             f"domaine : la fiche demande une expérience en {f.experience.domain}{where} ; "
-            f"la vôtre ({person.domain.label if person.domain else 'aucun'}) compte moins"
+            f"la vôtre ({person.domain.label if person.domain else 'aucun'}) n'y compte pas"
         )
     out += [f"atout selon l'étude (pas une condition) : {labels.lower_first(asset)}" for asset in f.experience.assets]
     return out
