@@ -89,6 +89,10 @@ def test_match_and_orient_read_years_and_diplomas_alike() -> None:
         assert refused.exit_code == oriented.exit_code == 2 and refused.stderr == oriented.stderr != ""
 
 
+def test_an_empty_current_post_is_no_current_post() -> None:
+    assert _json(*PROFILE, "--poste", "")["profile"]["current"] is None
+
+
 @pytest.mark.parametrize("name", ["animatrice", "éducatrice", "travailleuse sociale", "conseillère en microcrédit"])
 def test_a_feminine_title_names_the_post(name: str) -> None:
     expected = "conseiller-microcredit" if "conseill" in name else "travailleur-social"

@@ -169,7 +169,7 @@ def run(
     domain_choice = parse_domain(domain)
     wish_choice = _choice(wish, WISHES, "--envie") if wish is not None else None
     catalog = state(ctx).catalog()
-    if current is not None:
+    if current is not None and current.strip():  # « --poste "" »: no current post, as Entrée in the questions
         from iae_cli.cli.names import resolve_role
 
         current_id: str | None = resolve_role(catalog, current)  # unknown or ambiguous: the lookup's message
