@@ -238,3 +238,28 @@ def test_both_sources_give_the_same_answers(data_copy: Path) -> None:
         assert all(
             again.next_of(n) == graph.next_of(n) and again.previous_of(n) == graph.previous_of(n) for n in graph.nodes
         )
+
+
+def test_the_first_read_stores_the_search_index_and_no_search_reads_the_fiches_again(
+    data_copy: Path, isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iae_cli.cache import CacheSource
+    from iae_cli.scan import ScanSource
+
+    assert run("--data", str(data_copy), "list").exit_code == 0
+    assert len(list(isolated_cache.glob("*.search.sqlite"))) == 1
+
+    def forbidden(_source: object) -> None:
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(CacheSource, "index_rows", forbidden)
+    monkeypatch.setattr(ScanSource, "index_rows", forbidden)
+    hits = Catalog.open(data_copy).search_index().search("microcrédit").hits
+    assert "responsable-conseillers-microcredit" in [hit.id for hit in hits[:2]]
+
+
+def test_a_folder_with_problems_leaves_no_index_nor_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
+    (data_copy / "metiers" / "charge-insertion.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert run("--data", str(data_copy), "list").exit_code != 0
+    assert not list(isolated_cache.glob("*.search.sqlite"))
+    assert not [p for p in isolated_cache.iterdir() if p.name.startswith(".")]

@@ -240,7 +240,7 @@ def test_a_damaged_index_file_is_rebuilt(isolated_cache: Path) -> None:
 
 def test_an_index_in_memory_answers_like_the_stored_one(tmp_path: Path) -> None:
     entries = [Entry("fiche", "a", "Alpha", (Passage("mission", "Accompagner les créateurs"),))]
-    stored = SearchIndex.build(map(index_row, entries), tmp_path / "i.sqlite", "sig")
+    stored = SearchIndex.build([index_row(e) for e in entries], tmp_path / "i.sqlite", "sig")
     reopened = SearchIndex.open(tmp_path / "i.sqlite", "sig")
     assert reopened is not None and SearchIndex.open(tmp_path / "i.sqlite", "other") is None
     assert reopened.search("accompagnement").hits == stored.search("accompagnement").hits

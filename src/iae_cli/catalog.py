@@ -10,7 +10,7 @@ questions, the `Source` protocol below, with the same named records.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the career graph and the search index are imported only by 
     from iae_cli.careers import CareerGraph
     from iae_cli.later import LaterFacts, RomeTable
     from iae_cli.money import PriceIndex
-    from iae_cli.search import IndexRow, SearchIndex
+    from iae_cli.search import IndexRow, IndexWriter, SearchIndex
 
 Answer = TypeVar("Answer")
 
@@ -95,9 +95,10 @@ def _signature(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | Non
     return cache.signature(data_dir, stats, stamp + "|absent:" + ",".join(absent))
 
 
-def _read_folder(data_dir: Path, signature: str | None) -> ScanSource:
-    """Read and check every file (DataError on any problem), then fill the cache."""
-    scan = scan_folder(data_dir, list_fiche_files(data_dir))
+def _read_folder(data_dir: Path, signature: str | None, writer: IndexWriter | None = None) -> ScanSource:
+    """Read and check every file (DataError on any problem), then fill the cache; each fiche's
+    search row goes to `writer` as the scan reads it."""
+    scan = scan_folder(data_dir, list_fiche_files(data_dir), writer)
     if scan.problems:
         raise DataError(scan.problems)
     source = ScanSource(scan)
@@ -123,9 +124,30 @@ class Catalog:
         signature = _signature(data_dir, list_fiche_files(data_dir))
         if signature and cache.exists(data_dir, signature):
             return cls(data_dir, cache.CacheSource(data_dir, signature), signature)
-        catalog = cls(data_dir, _read_folder(data_dir, signature), signature)
-        if signature and cache.exists(data_dir, signature):  # the cache was written: the index joins it now,
-            catalog.search_index()  # from the fiches just read, so that no search reads them again
+        return cls._read(data_dir, signature)
+
+    @classmethod
+    def _read(cls, data_dir: Path, signature: str | None) -> Catalog:
+        """A full read; with a cache to fill, the search index is written with it, each fiche's row
+        as the scan reads it, so that no later search reads the fiches again."""
+        path = cache.file_path(data_dir, "search.sqlite") if signature else None
+        writer = None
+        if path is not None and signature:
+            from iae_cli.search import IndexWriter
+
+            writer = IndexWriter.create(path, signature)
+        read = False
+        try:
+            catalog = cls(data_dir, _read_folder(data_dir, signature, writer), signature)
+            read = True
+        finally:
+            if writer is not None and not read:  # the data had problems: no index of it is kept
+                writer.abandon()
+        if writer is not None:
+            if signature and cache.exists(data_dir, signature):
+                catalog._answers["search index"] = writer.finish(catalog._other_rows())
+            else:  # the cache could not be written: no index beside it either
+                writer.abandon()
         return catalog
 
     def _ask(self, question: Callable[[Source], Answer]) -> Answer:
@@ -192,18 +214,24 @@ class Catalog:
         return self._memo("search index", lambda _source: self._search_index())
 
     def _search_index(self) -> SearchIndex:
-        from iae_cli import corpus
-        from iae_cli.search import SearchIndex, index_row
+        from iae_cli.search import SearchIndex
 
         path = cache.file_path(self.data_dir, "search.sqlite") if self._signature else None
         if path is not None and self._signature:
             stored = SearchIndex.open(path, self._signature)
             if stored is not None:
                 return stored
+        rows = [*self._ask(lambda source: source.index_rows()), *self._other_rows()]
+        return SearchIndex.build(rows, path, self._signature or "")
+
+    def _other_rows(self) -> Iterator[IndexRow]:
+        """The search rows of everything but the fiches: roles, sector, glossary, later facts, ROME."""
+        from iae_cli import corpus
+        from iae_cli.search import index_row
+
         titles = {fiche_id: self.title_of(fiche_id) for fiche_id in self.files}
         others = corpus.entries(self.roles.values(), self.sector(), self.glossary(), self.later(), self.rome(), titles)
-        rows = [*self._ask(lambda source: source.index_rows()), *map(index_row, others)]
-        return SearchIndex.build(rows, path, self._signature or "")
+        return map(index_row, others)
 
     def later(self) -> LaterFacts | None:
         """The facts after the study (depuis-2008.yaml); None when the folder has none."""

@@ -7,7 +7,7 @@ A large folder is read on all cores.
 
 import errno
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -17,7 +17,7 @@ from iae_cli.paths import DATA_FILES, FICHES_DIR, ROLES_FILE, YAML_SUFFIXES, Dat
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
     from iae_cli.careers import CareerGraph
-    from iae_cli.search import IndexRow
+    from iae_cli.search import IndexRow, IndexWriter
     from iae_cli.yamlsafe import LoadedYaml
 
 PARALLEL_FROM = 200  # fiche files; below this, starting worker processes costs more than it saves
@@ -159,11 +159,14 @@ def _read_chunk(data_dir: Path, names: list[str]) -> list[_FicheRead]:
     return [_read_fiche(data_dir, name) for name in names]
 
 
-def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
-    """Every fiche file, on all cores when there are many."""
+def _read_all(data_dir: Path, names: list[str]) -> Iterator[_FicheRead]:
+    """Every fiche file, in order, on all cores when there are many: delivered chunk by chunk, so
+    that what the reader does with each (its search row goes to the index) is done while the
+    workers read the next ones, and nothing needs to be held once used."""
     workers = min(os.cpu_count() or 1, 8)
     if len(names) < PARALLEL_FROM or workers < 2:
-        return _read_chunk(data_dir, names)
+        yield from _read_chunk(data_dir, names)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -172,10 +175,11 @@ def _read_all(data_dir: Path, names: list[str]) -> list[_FicheRead]:
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: read in this process
-        return _read_chunk(data_dir, names)
+        yield from _read_chunk(data_dir, names)
+        return
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        parts = pool.map(_read_chunk, [data_dir] * len(chunks), chunks)
-        return [read for part in parts for read in part]
+        for part in pool.map(_read_chunk, [data_dir] * len(chunks), chunks):
+            yield from part
 
 
 class ScannedFiche(NamedTuple):
@@ -243,7 +247,9 @@ class ScanSource:
         return Fiche.build(self.scan.fiches[fiche_id].raw)
 
     def index_rows(self) -> "list[IndexRow]":
-        return [f.search_row for f in self.scan.fiches.values() if f.search_row is not None]
+        from iae_cli.corpus import fiche_row
+
+        return [f.search_row or fiche_row(f.raw) for f in self.scan.fiches.values()]
 
     def raw_fiche(self, fiche_id: str) -> dict[str, Any]:
         """The validated fiche as read, for the cache (which builds the Fiche again from it)."""
@@ -253,7 +259,10 @@ class ScanSource:
         return self.scan.documents[key]
 
 
-def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]]) -> Scan:
+def scan_folder(
+    data_dir: Path, fiche_files: list[tuple[str, os.stat_result | None]], writer: "IndexWriter | None" = None
+) -> Scan:
+    """Read and check everything; each fiche's search row goes to `writer` as it comes (when given)."""
     scan = Scan()
     problems = scan.problems
     seen: dict[str, str] = {}  # id -> "file:line" where it was first defined
@@ -276,7 +285,11 @@ def scan_folder(data_dir: Path, fiche_files: list[tuple[str, os.stat_result | No
             continue
         seen[fiche_id] = f"{display}:{read.id_line}"
         references += [(ref, display, line, where) for ref, line, where in read.references]
-        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw, read.search_row)
+        row = read.search_row
+        if writer is not None and row is not None:
+            writer.add(row)
+            row = None  # in the index now: not held for the whole read
+        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw, row)
 
     roles_display = show_path(data_dir, ROLES_FILE)
     roles_doc = load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)
