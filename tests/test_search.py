@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iae_cli.french import fold, stem, terms
-from iae_cli.search import Entry, Passage, SearchIndex, index_row, parse_query
+from iae_cli.indexing import build, index_row
+from iae_cli.search import Entry, Passage, SearchIndex, parse_query
 from tests.conftest import run
 
 
@@ -240,7 +241,7 @@ def test_a_damaged_index_file_is_rebuilt(isolated_cache: Path) -> None:
 
 def test_an_index_in_memory_answers_like_the_stored_one(tmp_path: Path) -> None:
     entries = [Entry("fiche", "a", "Alpha", (Passage("mission", "Accompagner les créateurs"),))]
-    stored = SearchIndex.build([index_row(e) for e in entries], tmp_path / "i.sqlite", "sig")
+    stored = build([index_row(e) for e in entries], tmp_path / "i.sqlite", "sig")
     reopened = SearchIndex.open(tmp_path / "i.sqlite", "sig")
     assert reopened is not None and SearchIndex.open(tmp_path / "i.sqlite", "other") is None
     assert reopened.search("accompagnement").hits == stored.search("accompagnement").hits
@@ -249,9 +250,7 @@ def test_an_index_in_memory_answers_like_the_stored_one(tmp_path: Path) -> None:
 @settings(deadline=None, max_examples=60)
 @given(st.text(max_size=60))
 def test_any_text_is_a_safe_query(text: str) -> None:
-    index = SearchIndex.build(
-        [index_row(Entry("fiche", "a", "Alpha", (Passage("mission", "Accompagner les créateurs"),)))]
-    )
+    index = build([index_row(Entry("fiche", "a", "Alpha", (Passage("mission", "Accompagner les créateurs"),)))])
     result = index.search(text)
     assert all(hit.id == "a" for hit in result.hits)
 

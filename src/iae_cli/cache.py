@@ -30,8 +30,8 @@ from iae_cli.paths import DATA_FILES
 
 if TYPE_CHECKING:
     from iae_cli.careers import CareerGraph
+    from iae_cli.indexing import IndexRow
     from iae_cli.scan import ScanSource
-    from iae_cli.search import IndexRow
 
 CACHE_FORMAT = 12
 CACHE_ENV = "IAE_CACHE_DIR"

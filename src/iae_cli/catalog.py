@@ -22,9 +22,10 @@ from iae_cli.scan import ScanSource, check_folder, list_fiche_files, scan_folder
 
 if TYPE_CHECKING:  # the career graph and the search index are imported only by the commands that use them
     from iae_cli.careers import CareerGraph
+    from iae_cli.indexing import IndexRow, IndexWriter
     from iae_cli.later import LaterFacts, RomeTable
     from iae_cli.money import PriceIndex
-    from iae_cli.search import IndexRow, IndexWriter, SearchIndex
+    from iae_cli.search import SearchIndex
 
 Answer = TypeVar("Answer")
 
@@ -133,7 +134,7 @@ class Catalog:
         path = cache.file_path(data_dir, "search.sqlite") if signature else None
         writer = None
         if path is not None and signature:
-            from iae_cli.search import IndexWriter
+            from iae_cli.indexing import IndexWriter
 
             writer = IndexWriter.create(path, signature)
         read = False
@@ -214,6 +215,7 @@ class Catalog:
         return self._memo("search index", lambda _source: self._search_index())
 
     def _search_index(self) -> SearchIndex:
+        from iae_cli.indexing import build
         from iae_cli.search import SearchIndex
 
         path = cache.file_path(self.data_dir, "search.sqlite") if self._signature else None
@@ -222,12 +224,12 @@ class Catalog:
             if stored is not None:
                 return stored
         rows = [*self._ask(lambda source: source.index_rows()), *self._other_rows()]
-        return SearchIndex.build(rows, path, self._signature or "")
+        return build(rows, path, self._signature or "")
 
     def _other_rows(self) -> Iterator[IndexRow]:
         """The search rows of everything but the fiches: roles, sector, glossary, later facts, ROME."""
         from iae_cli import corpus
-        from iae_cli.search import index_row
+        from iae_cli.indexing import index_row
 
         titles = {fiche_id: self.title_of(fiche_id) for fiche_id in self.files}
         others = corpus.entries(self.roles.values(), self.sector(), self.glossary(), self.later(), self.rome(), titles)

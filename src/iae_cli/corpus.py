@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from iae_cli.indexing import IndexRow, index_row
 from iae_cli.model import Fiche, GlossaryTerm, Role
-from iae_cli.search import Entry, IndexRow, Passage, index_row
+from iae_cli.search import Entry, Passage
 
 if TYPE_CHECKING:
     from iae_cli.later import LaterFacts, RomeTable

@@ -17,7 +17,7 @@ from iae_cli.paths import DATA_FILES, FICHES_DIR, ROLES_FILE, YAML_SUFFIXES, Dat
 
 if TYPE_CHECKING:  # the YAML reader, the validator and the graph are imported only when needed
     from iae_cli.careers import CareerGraph
-    from iae_cli.search import IndexRow, IndexWriter
+    from iae_cli.indexing import IndexRow, IndexWriter
     from iae_cli.yamlsafe import LoadedYaml
 
 PARALLEL_FROM = 200  # fiche files; below this, starting worker processes costs more than it saves
