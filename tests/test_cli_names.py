@@ -92,9 +92,28 @@ def test_sections_may_be_repeated() -> None:
 
 def test_glossary_puts_the_exact_acronym_first_and_points_to_its_sector_topic() -> None:
     text = run("glossary", "PEC").stdout
-    assert text.index("PEC ") < text.index("Apec ")
+    assert text.startswith("PEC") or "\nPEC " in text
+    assert "Apec " not in text  # « pec » inside « Apec » is no whole word
     assert "ETTI : iae sector structures" in flat("glossary", "ETTI")
     assert "CNEI : iae sector reseaux" in flat("glossary", "CNEI")
+
+
+def _terms(query: str) -> list[str]:
+    return [t["term"] for t in json.loads(run("glossary", query, "-f", "json").stdout)]
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("RMI", ["RMI"]),  # not CDD, CDI, « CDI inclusion » for the « rmi » of « déterminée »
+        ("ESS", ["ESS"]),  # not ATD for « détresse », nor MIESS
+        ("ME", ["ME"]),  # not AI, MEDEF, IME…
+        ("DÉTRESSE", ["ATD"]),  # accents and case folded
+        ("cddi", ["CDD insertion (CDDI)"]),
+    ],
+)
+def test_glossary_matches_whole_words_only(query: str, terms: list[str]) -> None:
+    assert _terms(query) == terms
 
 
 def test_version_short_option() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
 
 from iae_cli.errors import UnknownNameError
+from iae_cli.model import GlossaryTerm
 
 MAX_NAME_LENGTH = 300
 _STOP_WORDS = frozenset({"d", "de", "du", "des", "l", "la", "le", "les", "un", "une", "en", "dans", "au", "aux"})
@@ -143,3 +144,16 @@ def match_level(name: str, labels: Mapping[str, str]) -> list[str]:
     if exact:
         return exact
     return [level for level, names in keys.items() if any(f"-{folded}" in f"-{key}" for key in names)]
+
+
+def find_terms(terms: Iterable[GlossaryTerm], query: str) -> tuple[GlossaryTerm, ...]:
+    """The glossary terms a query names: the term itself first (`PEC`), then those whose term or
+    meaning holds the query as whole words, accents and case folded (« RMI » is not in « déterminée »)."""
+    wanted = fold(query)
+    if not wanted:
+        return ()
+    word = re.compile(r"(?:^|-)" + re.escape(wanted) + r"(?:-|$)")
+    listed = list(terms)
+    exact = [t for t in listed if fold(t.term) == wanted]
+    others = [t for t in listed if t not in exact and (word.search(fold(t.term)) or word.search(fold(t.meaning)))]
+    return (*exact, *others)

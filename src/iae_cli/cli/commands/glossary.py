@@ -34,7 +34,7 @@ def run(
     ),
     fmt: str = format_option(*FORMATS),
 ) -> None:
-    from iae_cli.lookup import fold
+    from iae_cli.lookup import find_terms, fold
 
     fmt = check_format(fmt, *FORMATS)
     catalog = state(ctx).catalog()
@@ -45,12 +45,7 @@ def run(
         later_terms = facts.glossary_terms((t.term for t in terms), fold)
         terms += later_terms
     if term is not None:
-        wanted = fold(term)
-        exact = [t for t in terms if fold(t.term) == wanted]  # `glossary PEC`: PEC first, then the rest
-        others = [
-            t for t in terms if t not in exact and wanted and (wanted in fold(t.term) or wanted in fold(t.meaning))
-        ]
-        terms = (*exact, *others)
+        terms = find_terms(terms, term)  # `glossary PEC`: PEC first, then the terms that name it
         if not terms:
             raise NoResultError(f"aucun sigle ni définition ne correspond à « {term[:40]} » (voir « iae glossary »)")
     later = {t.term: facts.for_term(fold(t.term), fold) for t in terms} if facts is not None else {}
