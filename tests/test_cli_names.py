@@ -25,9 +25,39 @@ def test_every_role_is_shown_with_what_the_study_says_and_where(role: str) -> No
     assert "Ce qu'en dit l'étude" in result.stdout and "Y mènent" in result.stdout and "Mène à" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("role", "cited"),
+    [  # the study lists these four among a fiche's « Postes précédents (p-1) »
+        ("cadre-centre-social", "parmi les postes précédents (p-1) de la fiche « Responsable d'un site d'insertion »"),
+        (
+            "charge-mission-association",
+            "parmi les postes précédents (p-1) de la fiche « Directeur régional d'une structure d'insertion »",
+        ),
+        (
+            "conseiller-microcredit",
+            "parmi les postes précédents (p-1) de la fiche « Responsable de conseillers en microcrédit »",
+        ),
+        (
+            "responsable-insertion-association",
+            "parmi les postes précédents (p-1) de la fiche « Directeur d'une entreprise d'insertion »",
+        ),
+        (  # p+1 of two fiches (p. 31-34, 39-42)
+            "directeur-general-association",
+            "parmi les évolutions (p+1) des fiches « Directeur d'un réseau national d'insertion » et "
+            "« Responsable fonctionnel dans une structure d'insertion »",
+        ),
+    ],
+)
+def test_a_role_is_cited_as_the_career_graph_says(role: str, cited: str) -> None:
+    said = flat("show", role)
+    assert f"L'étude le cite {cited}, sans le décrire davantage." in said
+    assert "parmi les évolutions d'une fiche" not in said
+
+
 def test_a_role_says_which_fiches_lead_from_it() -> None:
     said = flat("show", "travailleur-social")
-    assert "Premier poste cité avant celui de chargé d'insertion." in said
+    assert "L'étude le cite parmi les postes précédents (p-1) de la fiche « Chargé d'insertion »." in said
+    assert "La fiche en parle comme d'une première expérience." in said
     assert "Chargé d'insertion [charge-insertion] — cité par l'étude, p. 47-50" in said
     payload = json.loads(run("show", "travailleur-social", "-f", "JSON").stdout)
     assert payload["kind"] == "role" and [e["to"] for e in payload["next"]] == ["charge-insertion"]

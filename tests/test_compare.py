@@ -48,7 +48,7 @@ def test_a_role_has_no_invented_requirements() -> None:
         "kind": "role",
         "id": "travailleur-social",
         "title": "Travailleur social (animateur, éducateur…)",
-        "note": "Premier poste cité avant celui de chargé d'insertion.",
+        "note": "La fiche en parle comme d'une première expérience.",
     }
     assert payload["requirements"]["bac"] == {"a": None, "b": 2, "to_add": None}
     assert payload["only_a"] == [] and payload["only_b"] == [] and payload["shared"] == []

@@ -55,6 +55,8 @@ def test_compare_refuses_the_same_post_twice() -> None:
 def test_compare_says_a_shared_prefix_once_and_the_summary_table() -> None:
     out = _flat("compare", "charge-insertion", "directeur-regional-insertion")
     assert out.count("Double contrôle") == 1
+    shown = run("show", "directeur-regional-insertion", "-s", "rattachement").stdout
+    assert shown.count("Double contrôle") == 1 and "\n- Un comité régional de partenaires publics et privés" in shown
     assert "Double contrôle : la direction (directeur, délégué ou secrétaire général" in out
     assert "directeur du réseau) ; un comité régional de partenaires publics et privés" in out
     assert (

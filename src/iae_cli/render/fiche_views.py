@@ -70,7 +70,8 @@ def _recruiters(f: Fiche) -> list[Block]:
 
 
 def _reporting(f: Fiche) -> list[Block]:
-    return [Bullets(f.reporting.items), *_disagreements(f, "reporting")]
+    head, items = labels.shared_prefix(f.reporting.items)  # « Double contrôle : » said once, above its items
+    return [Bullets(tuple(i[:1].upper() + i[1:] for i in items), head), *_disagreements(f, "reporting")]
 
 
 def _relations(f: Fiche) -> list[Block]:

@@ -138,11 +138,19 @@ def join_items(items: Sequence[str]) -> str:
     and no item keeps a capital after « ; » or « : »."""
     if not items:
         return ""
-    head, sep, _ = items[0].partition(" : ")
-    if len(items) > 1 and sep and all(i.startswith(f"{head} : ") for i in items):
-        rest = [lower_first(i[len(head) + 3 :]) for i in items]
-        return f"{head} : {' ; '.join(rest)}"
+    head, rest = shared_prefix(items)
+    if head is not None:
+        return f"{head} : {' ; '.join(lower_first(i) for i in rest)}"
     return " ; ".join([items[0], *(lower_first(i) for i in items[1:])])
+
+
+def shared_prefix(items: Sequence[str]) -> tuple[str | None, list[str]]:
+    """Items that all open with the same « Prefix : » (two or more): the prefix, said once, and the rest
+    of each item; else (None, the items)."""
+    head, sep, _ = items[0].partition(" : ") if items else ("", "", "")
+    if len(items) > 1 and sep and all(i.startswith(f"{head} : ") for i in items):
+        return head, [i[len(head) + 3 :] for i in items]
+    return None, list(items)
 
 
 def bac(level: int) -> str:

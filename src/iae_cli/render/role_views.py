@@ -26,6 +26,28 @@ def _moves(
     return tuple(out)
 
 
+def _fiches(ids: list[str], title_of: TitleOf) -> str:
+    names = [f"« {title_of(i)} »" for i in ids]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+    return f"de la fiche {listed}" if len(names) == 1 else f"des fiches {listed}"
+
+
+def cited_as(graph: CareerGraph, role: Role, title_of: TitleOf) -> str:
+    """Where the study cites a post without a fiche, from the career graph: among a fiche's previous
+    posts (p-1, the role leads to the fiche), its next posts (p+1, the fiche leads to the role), or both."""
+    previous_of = sorted(graph.next_of(role.id))  # the fiches that list it as a previous post
+    next_of = sorted(graph.previous_of(role.id))  # the fiches that list it as a next post
+    parts = []
+    if previous_of:
+        parts.append(f"parmi les postes précédents (p-1) {_fiches(previous_of, title_of)}")
+    if next_of:
+        parts.append(f"parmi les évolutions (p+1) {_fiches(next_of, title_of)}")
+    if not parts:
+        return "L'étude le cite sans le rattacher à une fiche."
+    more = "" if role.note else ", sans le décrire davantage"
+    return f"L'étude le cite {' et '.join(parts)}{more}."
+
+
 def role_view(role: Role, graph: CareerGraph, title_of: TitleOf) -> Document:
     """A role: its label, what the study says of it and where, the fiches that lead to it and from it."""
     doc = Document().add(Heading(role.title))
@@ -39,7 +61,9 @@ def role_view(role: Role, graph: CareerGraph, title_of: TitleOf) -> Document:
         )
     )
     doc.add(Heading("Ce qu'en dit l'étude", 2))
-    doc.add(Paragraph(role.note or "L'étude le cite parmi les évolutions d'une fiche, sans le décrire davantage."))
+    doc.add(Paragraph(cited_as(graph, role, title_of)))
+    if role.note:
+        doc.add(Paragraph(role.note))
     before = _moves(graph, ((p, role.id) for p in graph.previous_of(role.id)), lambda e: e[0], title_of)
     after = _moves(graph, ((role.id, n) for n in graph.next_of(role.id)), lambda e: e[1], title_of)
     doc.add(Heading("Y mènent", 2))
