@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -193,3 +194,36 @@ def test_unknown_euros_year_is_a_clear_error(value: str, message: str) -> None:
     for command in (["list"], ["show", "charge-insertion"], ["match", "--bac", "2", "--years", "0"]):
         result = run(*command, "--euros", value)
         assert result.exit_code == 2 and result.stderr.startswith(f"iae : {message}"), result
+
+
+def test_later_facts_are_dated_from_the_step_before_and_never_restate_the_study() -> None:
+    """The study (p. 5-14) already says the CAE succeeded the CES and CEC: no « Depuis 2008 » for them.
+    The timeline goes step by step: France Travail follows Pôle emploi, not the ANPE."""
+    cec = _plain(run("glossary", "CEC").stdout)
+    assert "Depuis 2008" not in cec and "CAV" not in cec
+    timeline = _plain(run("sector", "histoire").stdout)
+    for step in ("ANPE → Pôle emploi", "Pôle emploi → France Travail", "DDTEFP → DIRECCTE"):
+        assert step in timeline
+    for step in ("DIRECCTE → DREETS et DDETS", "CAE → CUI-CAE", "CUI-CAE → PEC"):
+        assert step in timeline
+    for wrong in ("ANPE → France Travail", "DDTEFP → DREETS", "CAE → PEC"):
+        assert re.search(r"(?<![\w-])" + wrong, timeline) is None
+
+
+def test_later_sources_say_what_they_are_and_what_was_not_checked() -> None:
+    structures = _plain(run("sector", "structures").stdout)
+    # the 2009 decree is cited from the 2020 decree's page, the only source the reference gives
+    assert "décret n° 2009-1377 du 10 novembre 2009 (cité sans son propre texte, non relu)" in structures
+    assert "« page du décret n° 2020-1545, seule source relevée pour cette étape »" in structures
+    assert "DDTEFP (Direction départementale du travail, de l'emploi et de la formation professionnelle, et son " in (
+        structures
+    )
+    networks = _plain(run("sector", "reseaux").stdout)
+    assert "France Active (France Active)" not in networks and "France Active — depuis 2008" in networks
+    council = _plain(run("glossary", "Conseil de l'inclusion dans l'emploi").stdout)
+    assert "créée pour cinq ans (jusqu'en 2023)" in council and "n'a pas été vérifié" in council
+    handout = _plain(run("show", "charge-insertion", "-f", "markdown").stdout)
+    assert (
+        "copie ReinforcedKnowledge/france-inflation-data-cleaned ; contrôle sur la série France métropolitaine de "
+        "cnr.fr ; pour 2024 et 2025, INSEE, « Informations Rapides n° 8 », insee.fr/fr/statistiques/8726461"
+    ) in handout

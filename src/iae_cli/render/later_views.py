@@ -91,9 +91,17 @@ def change_line(change: Change) -> str:
     return fr(f"{text} Source : {source_text(change.source)}.")
 
 
+def entry_label(entry: LaterEntry) -> str:
+    """'ANPE (Agence nationale pour l'emploi)'; a full name that already holds the name is said alone
+    (« Université de Marne-la-Vallée (Paris-Est)… », « France Active »)."""
+    if entry.full_name.startswith(entry.name):
+        return entry.full_name
+    return f"{entry.name} ({entry.full_name})"
+
+
 def entry_blocks(entry: LaterEntry) -> list[Block]:
     """The whole story of one entry, change by change, each with its text and source."""
-    return [Bullets(tuple(change_line(c) for c in entry.changes), f"{entry.name} ({entry.full_name}) — depuis 2008")]
+    return [Bullets(tuple(change_line(c) for c in entry.changes), f"{entry_label(entry)} — depuis 2008")]
 
 
 def since_blocks(entries: Sequence[LaterEntry], as_of: str | None, level: int = 2) -> list[Block]:
@@ -208,8 +216,13 @@ def glossary_later(
 
 def timeline_blocks(facts: LaterFacts, level: int) -> list[Block]:
     """Every change since the study, oldest first, each with its source."""
-    changes = sorted(
-        ((c.date, e.name, c) for e in facts.entries for c in e.changes if c.date[:4] >= "2008"),
+    changes = sorted(  # each change from the step before it: Pôle emploi → France Travail, not ANPE → …
+        (
+            (c.date, e.changes[i - 1].became if i and e.changed else e.name, c)
+            for e in facts.entries
+            for i, c in enumerate(e.changes)
+            if c.date[:4] >= "2008"
+        ),
         key=lambda item: item[0],
     )
     rows = tuple((date_fr(date), f"{name} → {c.became}", source_text(c.source)) for date, name, c in changes)
