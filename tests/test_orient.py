@@ -132,7 +132,7 @@ def test_a_social_work_diploma_opens_the_site_post_as_the_fiche_accepts_it() -> 
     site = next(p for p in payload["open"] if p["id"] == "responsable-site-insertion")
     assert site["alternative"] == "Diplôme de travail social"
     assert all(p["missing"]["bac"] for p in payload["next"])
-    assert [t["id"] for t in payload["training"]] == ["vae", "miess", "etaie"]
+    assert [t["id"] for t in payload["training"]] == ["vae", "miess"]  # the ETAIE has no level (p. 21-26)
 
 
 def test_experience_elsewhere_does_not_count_and_is_said() -> None:
@@ -423,3 +423,14 @@ def test_the_route_leads_to_the_post_closest_to_the_wish_or_says_that_none_does(
     assert "C'est le plus proche de votre envie parmi les postes à viser ; les évolutions décrites par l'étude" in out
     reached = _json("--bac", "DEES", "--years", "4", "--domaine", "insertion", "--envie", "diriger")
     assert reached["target"] == max(reached["next"][:5], key=lambda p: p["fit"])["id"] and reached["route"]
+
+
+def test_orient_training_names_no_title_without_a_level_and_says_what_became_of_the_university() -> None:
+    """The missing diploma is bac+4 or 5: the study (p. 21-26) gives the ETAIE title no level, so it is
+    not offered for it; the MIESS's university merged into Gustave Eiffel (1 January 2020)."""
+    said = " ".join(run("orient", "--bac", "licence", "--years", "0", "--envie", "accompagner").stdout.split())
+    training = said[said.index("Pour obtenir le diplôme qui manque") :]
+    assert "ETAIE" not in training
+    assert "Master MIESS (Université de Marne-la-Vallée, Paris-Est)" in training
+    assert "L'université fusionne dans l'Université Gustave Eiffel" in training
+    assert "(ce qu'est devenu le master MIESS n'a pas été vérifié)" in training

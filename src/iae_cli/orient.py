@@ -66,7 +66,9 @@ WISHES: dict[str, Choice] = {
 
 
 # The routes to a missing diploma that the study names (sector, training, pp. 15-26), in this order.
-DIPLOMA_ROUTES = ("vae", "miess", "etaie")
+# Not the ETAIE title: the study (p. 21-26) gives it no level, and it is for the SIAE's permanent
+# staff who supervise salariés en insertion, not a way to the bac+4 or bac+5 a cadre post asks.
+DIPLOMA_ROUTES = ("vae", "miess")
 
 
 NO_WISH = Choice("", "", ())  # `match` asks for no wish

@@ -86,7 +86,7 @@ def bac_option(required: bool = True) -> Any:
 
 DOMAIN_HELP = (
     "Domaine de l'expérience : action-sociale, ess, insertion, finance, creation-entreprise, gestion-rh, "
-    "direction, autre. Une expérience hors du domaine qu'une fiche demande compte moins."
+    "direction, autre. Une expérience hors du domaine qu'une fiche demande n'y compte pas."
 )
 
 

@@ -112,6 +112,16 @@ def since_blocks(entries: Sequence[LaterEntry], as_of: str | None, level: int = 
     return [Heading("Depuis 2008", level), Bullets(lines), Paragraph(as_of_note(as_of), "note")]
 
 
+def told_blocks(entries: Sequence[LaterEntry], as_of: str | None, level: int = 3) -> list[Block]:
+    """« Depuis 2008 » with each entry's whole story (what was not checked included), then the date."""
+    if not entries:
+        return []
+    out: list[Block] = [Heading("Depuis 2008", level)]
+    for entry in entries:
+        out += entry_blocks(entry)
+    return [*out, Paragraph(as_of_note(as_of), "note")]
+
+
 def topic_blocks(facts: LaterFacts | None, topic: str, level: int = 3) -> list[Block]:
     """A sector topic's later facts, in detail."""
     if facts is None:

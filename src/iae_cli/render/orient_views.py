@@ -3,16 +3,18 @@ and the study's ways to a missing diploma. The Markdown form is a handout a coun
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from iae_cli.model import LEVEL_LABELS
 from iae_cli.render import labels
 from iae_cli.render.career_views import route_tree
 from iae_cli.render.document import Block, Bullets, Document, Heading, Paragraph, Table
+from iae_cli.render.later_views import told_blocks
 
 if TYPE_CHECKING:  # render formats core results; it never calls the core
     from iae_cli.careers import CareerGraph
+    from iae_cli.later import LaterEntry
     from iae_cli.money import Euros
     from iae_cli.orient import Assessment, Orientation, Person
 
@@ -144,6 +146,8 @@ def orient_view(
     euros: Euros | None = None,
     document: bool = False,
     details: bool = True,
+    later: Sequence[LaterEntry] = (),
+    later_as_of: str | None = None,
 ) -> Document:
     """The orientation; `euros` adds each 2008 pay in another year's euros (issue 12). A `document`
     (-f markdown|html) lists each next post under its title; without `details` (the handout), it shows
@@ -171,9 +175,11 @@ def orient_view(
         doc.add(Heading("Pour obtenir le diplôme qui manque", 2))
         ways = [f"{t.name} : {labels.lower_first(t.summary)}" for t in o.training]
         doc.add(Bullets(tuple(f"{w} (p. {t.pages})" if details else w for w, t in zip(ways, o.training, strict=True))))
+        if not document:  # a handout lists « Depuis 2008 » at its end, for all it names
+            doc.add(*told_blocks(later, later_as_of))
     if o.domain_elsewhere:
         see = ", et la fiche dit ce que l'étude attend (iae show IDENTIFIANT --section experience)" if details else ""
-        less = "Une expérience hors du domaine qu'une fiche demande compte moins : elle n'ouvre pas le poste ici"
+        less = "Une expérience hors du domaine qu'une fiche demande n'y compte pas : elle n'ouvre pas le poste ici"
         doc.add(Paragraph(f"{less}{see}.", "note"))
     if euros is not None:
         doc.add(Paragraph(labels.euros_note(euros) if details else labels.euros_explained(euros), "note"))

@@ -220,7 +220,10 @@ def run(
         view = orient_view(result, graph, catalog.title_of, euros=conversion, document=True, details=details)
         emit_handout(catalog, view, orient_pages(result, graph), fmt)
         return
-    emit_document(orient_view(result, graph, catalog.title_of, euros=conversion))
+    facts = catalog.later()  # what became of the training's university (Marne-la-Vallée, 2020)
+    later = facts.named_in(t.name for t in result.training) if facts is not None else ()
+    as_of = facts.latest_date() if facts is not None else None
+    emit_document(orient_view(result, graph, catalog.title_of, euros=conversion, later=later, later_as_of=as_of))
 
 
 def _ask(
