@@ -118,7 +118,7 @@ def test_show_json_rome_and_later() -> None:
     assert [(r["code"], r["strength"]) for r in fiche["rome"]] == [("K1804", "weak"), ("C1213", "weak")]
     assert fiche["rome"][1]["appellation"] is None
     charge = json.loads(run("show", "charge-insertion", "-f", "json").stdout)
-    assert [e["id"] for e in charge["later"]["entries"]] == ["anpe", "ddtefp", "cnasea"]
+    assert [e["id"] for e in charge["later"]["entries"]] == ["anpe", "agrement", "ddtefp", "cnasea"]
     section = json.loads(run("show", "charge-insertion", "-s", "rome", "-f", "json").stdout)
     assert section["rome"][0]["code"] == "K1801"
 
@@ -227,3 +227,17 @@ def test_later_sources_say_what_they_are_and_what_was_not_checked() -> None:
         "copie ReinforcedKnowledge/france-inflation-data-cleaned ; contrôle sur la série France métropolitaine de "
         "cnr.fr ; pour 2024 et 2025, INSEE, « Informations Rapides n° 8 », insee.fr/fr/statistiques/8726461"
     ) in handout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "json"])
+def test_show_depuis_lists_one_selection_of_facts_in_every_format(fmt: str) -> None:
+    """The chargé d'insertion recruits salariés en insertion with the ANPE (p. 47-50): the end of the
+    agrément (pass IAE, 2021) is one of its facts, and every format lists the same four."""
+    out = run("show", "charge-insertion", "-s", "depuis", "-f", fmt).stdout
+    if fmt == "json":
+        assert [e["id"] for e in json.loads(out)["later"]["entries"]] == ["anpe", "agrement", "ddtefp", "cnasea"]
+        return
+    shown = _plain(out)
+    for fact in ("ANPE → Pôle emploi", "Agrément Pôle emploi → pass IAE", "DDTEFP → DIRECCTE", "CNASEA → ASP"):
+        assert fact in shown
+    assert "EITI" not in shown and shown.count(" → ") == 6  # ANPE and DDTEFP have two steps each

@@ -65,6 +65,7 @@ class LaterEntry(NamedTuple):
     topics: tuple[str, ...]
     changed: bool
     changes: tuple[Change, ...]
+    fiches: tuple[str, ...] = ()  # fiches it bears on though their text does not name it
 
     @classmethod
     def build(cls, raw: dict[str, Any]) -> "LaterEntry":
@@ -80,6 +81,7 @@ class LaterEntry(NamedTuple):
                 Change(c["date"], c["became"], c["summary"], c.get("legal"), LaterSource.build(c["source"]))
                 for c in raw["changes"]
             ),
+            tuple(raw.get("fiches", ())),
         )
 
     def record(self) -> dict[str, Any]:
@@ -169,6 +171,11 @@ class LaterFacts(NamedTuple):
         """The entries that changed and are named in any of `texts`, in file order."""
         joined = "\n".join(texts)
         return tuple(e for e in self.entries if e.changed and e.named_in(joined))
+
+    def for_fiche(self, fiche_id: str, texts: Iterable[str]) -> tuple[LaterEntry, ...]:
+        """The entries that changed and that a fiche names, or that bear on it (`fiches`), in file order."""
+        joined = "\n".join(texts)
+        return tuple(e for e in self.entries if e.changed and (fiche_id in e.fiches or e.named_in(joined)))
 
     def for_term(self, folded_term: str, fold: Callable[[str], str]) -> tuple[LaterEntry, ...]:
         """The entries a glossary term (folded) names, directly or through a later term."""
@@ -308,7 +315,7 @@ class FicheLater(NamedTuple):
 
 
 def for_fiche(fiche: "Fiche", facts: LaterFacts | None, rome: RomeTable | None) -> FicheLater:
-    entries = facts.named_in(fiche_texts(fiche)) if facts is not None else ()
+    entries = facts.for_fiche(fiche.id, fiche_texts(fiche)) if facts is not None else ()
     links = rome.links_of(fiche.id) if rome is not None else ()
     services = rome.services if rome is not None and links else ()
     return FicheLater(entries, links, services, facts.latest_date() if facts is not None else None)

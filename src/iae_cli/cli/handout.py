@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 if TYPE_CHECKING:
     from iae_cli.catalog import Catalog
+    from iae_cli.later import LaterEntry
     from iae_cli.render.document import Document
 
 HANDOUT_FORMATS = ("markdown", "html")
@@ -24,12 +25,18 @@ def details_option() -> Any:
 
 
 def emit_handout(
-    catalog: Catalog, body: Document, pages: Iterable[str], fmt: str, figure: str = "", footer: bool = True
+    catalog: Catalog,
+    body: Document,
+    pages: Iterable[str],
+    fmt: str,
+    figure: str = "",
+    footer: bool = True,
+    since: Sequence[LaterEntry] | None = None,
 ) -> None:
     """The body, finished as a handout (2008 line, acronyms, sources), as Markdown or one HTML file."""
     from iae_cli.render.handout import finish
 
-    document = finish(body, catalog.glossary(), pages, catalog.later(), catalog.prices(), footer=footer)
+    document = finish(body, catalog.glossary(), pages, catalog.later(), catalog.prices(), footer, since)
     if fmt == "html":
         from iae_cli.render.html import render_html
 

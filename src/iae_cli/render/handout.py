@@ -8,7 +8,7 @@ internal ids and per-section pages; `--details` keeps them (the views of `iae sh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from iae_cli.model import GlossaryTerm
@@ -17,7 +17,7 @@ from iae_cli.render.document import Bullets, Document, Fields, Heading, Paragrap
 from iae_cli.render.later_views import date_fr, since_blocks
 
 if TYPE_CHECKING:
-    from iae_cli.later import LaterFacts
+    from iae_cli.later import LaterEntry, LaterFacts
     from iae_cli.money import PriceIndex, TodayPay
 
 STUDY = "Apec, « Les emplois cadres dans les entreprises d'insertion », décembre 2008"
@@ -102,6 +102,7 @@ def finish(
     later: LaterFacts | None = None,
     prices: PriceIndex | None = None,
     footer: bool = True,
+    since: Sequence[LaterEntry] | None = None,
 ) -> Document:
     """The document, with the 2008 line after its title, then « Depuis 2008 » (the institutions it
     names that changed since), « Sigles » and « Sources » at its end."""
@@ -111,7 +112,8 @@ def finish(
     top = FROM_2008 + (" " + prices_sentence(prices) if prices is not None else "")
     out.add(*blocks[:at], Paragraph(top, "note"), *blocks[at:])
     if later is not None:
-        out.add(*since_blocks(later.named_in(texts_of(document)), later.latest_date()))
+        told = later.named_in(texts_of(document)) if since is None else since  # `since`: chosen by the caller
+        out.add(*since_blocks(told, later.latest_date()))
     used = acronyms_used(document, glossary)
     if used:
         out.add(Heading("Sigles", 2), Table(("Sigle", "Signification"), tuple((t.term, t.meaning) for t in used)))

@@ -129,16 +129,18 @@ def _fiche(
         s = fiche.summary.salary
         today = conversion.convert(s.min_keur, s.max_keur, s.year) if conversion else None
         handout = fiche_handout(fiche, catalog.title_of, today).add(*rome_blocks(later, catalog.rome()))
-        emit_handout(catalog, handout, [fiche.summary.pages], fmt)
+        emit_handout(catalog, handout, [fiche.summary.pages], fmt, since=later.entries)
         return
+    later_facts = later.entries
     if fmt in HANDOUT_FORMATS:  # the handout adds « Depuis 2008 » itself: not twice
         later = later._replace(entries=())
     rome = catalog.rome()
     document = fiche_view(fiche, catalog.title_of, chosen[0] if chosen else None, conversion, later, rome)
     for section in chosen[1:]:  # the header (title, id, level) once, then each section asked for
         document.add(*fiche_view(fiche, catalog.title_of, section, conversion, later, rome).blocks[2:])
-    if fmt in HANDOUT_FORMATS:
-        emit_handout(catalog, document, [], fmt, footer=False)
+    if fmt in HANDOUT_FORMATS:  # « Depuis 2008 »: the fiche's facts, as at a terminal, when they are asked for
+        since = later_facts if not chosen or "depuis" in chosen else None
+        emit_handout(catalog, document, [], fmt, footer=False, since=since)
     else:
         emit_document(document, fmt)
 
