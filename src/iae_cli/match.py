@@ -118,7 +118,7 @@ class MatchEntries(Sequence[MatchEntry]):
     its fiche's whole summary) is built only when read: a view shows the first few of thousands,
     and a slice builds its summaries in one batch."""
 
-    def __init__(self, found: list[EntryAt], summaries_at: SummariesAt) -> None:
+    def __init__(self, found: Sequence[EntryAt], summaries_at: SummariesAt) -> None:
         self._found = found
         self._summaries_at = summaries_at
 
@@ -178,7 +178,8 @@ def match_requirements(
     """
     eligible: list[int] = []
     caveat: list[EntryAt] = []
-    near: list[EntryAt] = []
+    near: list[tuple[float, int, str, int, float, float]] = []
+    ids = requirements.ids
     bac, years = profile.bac, profile.years
     none_missing = Gap(0, 0.0)
     columns = zip(
@@ -195,9 +196,38 @@ def match_requirements(
                 caveat.append(EntryAt(position, Gap(0, 0.0, missing_asset)))
             else:
                 eligible.append(position)
-        else:
-            near.append(EntryAt(position, Gap(max(0, missing_bac), max(0.0, missing_years), missing_asset)))
-    ids = requirements.ids
-    near.sort(key=lambda found: (found.missing.bac + found.missing.years, found.missing.bac, ids[found.position]))
+        else:  # sorted as they come: smallest gap, then fewest levels missing, then id (plain tuples, C-level)
+            missing_bac, missing_years = max(0, missing_bac), max(0.0, missing_years)
+            gap_size = missing_bac + missing_years
+            near.append((gap_size, missing_bac, ids[position], position, missing_years, missing_asset))
+    near.sort()
     opened = MatchEntries([EntryAt(position, none_missing) for position in eligible], summaries_at)
-    return MatchResult(profile, opened[:], MatchEntries(near, summaries_at), MatchEntries(caveat, summaries_at)[:])
+    return MatchResult(
+        profile, opened[:], MatchEntries(_NearRows(near), summaries_at), MatchEntries(caveat, summaries_at)[:]
+    )
+
+
+class _NearRows(Sequence[EntryAt]):
+    """The near misses as the loop sorted them, each EntryAt made when read (a view reads ten)."""
+
+    def __init__(self, rows: list[tuple[float, int, str, int, float, float]]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> EntryAt: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[EntryAt]: ...
+
+    def __getitem__(self, index: int | slice) -> EntryAt | list[EntryAt]:
+        if isinstance(index, slice):
+            return [self._entry(row) for row in self._rows[index]]
+        return self._entry(self._rows[index])
+
+    @staticmethod
+    def _entry(row: tuple[float, int, str, int, float, float]) -> EntryAt:
+        _size, bac, _id, position, years, asset = row
+        return EntryAt(position, Gap(bac, years, asset))
