@@ -150,7 +150,10 @@ def table_layout(block: Table, width: int) -> tuple[list[str], list[str]]:
     for index, wrapped in enumerate(wrapped_rows[1:]):
         if tall and index > 0:
             body.append("")
-        body += [line_of(parts) for parts in zip_longest(*wrapped, fillvalue="")]
+        if wide:
+            body += [line_of(parts) for parts in zip_longest(*wrapped, fillvalue="")]
+        else:  # the same as line_of, without a call per line: tables may have 20,000 lines
+            body += [plain_line(*parts).rstrip() for parts in zip_longest(*wrapped, fillvalue="")]
     return head, body
 
 
@@ -177,7 +180,7 @@ def _wrapped_column(column: list[str], width: int, wide: bool) -> list[list[str]
     for cell in column:
         lines = done.get(cell)
         if lines is None:
-            lines = done[cell] = cell_lines(cell, width, wide)
+            lines = done[cell] = wrap(cell, width) if wide else _cell_lines(cell, width)
         out.append(lines)
     return out
 
