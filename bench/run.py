@@ -82,7 +82,8 @@ def first_search(python: str, data: Path, rounds: int, env: dict[str, str]) -> C
 
 
 def first_runs(python: str, data: Path, rounds: int, env: dict[str, str]) -> Case:
-    """`list --format json` right after a fiche file changed: the data is read and checked again."""
+    """`list --format json` right after a fiche file changed: the data is read and checked again,
+    and the cache and the search index written."""
     case = Case(
         "première lecture après modification (list -f json)",
         [python, "-m", "iae_cli", "--data", str(data), "list", "-f", "json"],
@@ -188,6 +189,7 @@ def report(args: argparse.Namespace, work: Path) -> None:
             base,
             hello,
             Case(f"iae list -f json {n}", [*iae, "--data", str(data), "list", "-f", "json"], 14),
+            Case(f"iae list (tableau) {n}", [*iae, "--data", str(data), "list"], 14),
             Case(
                 f"iae match --bac 3 --years 2 {n}",
                 [*iae, "--data", str(data), "match", "--bac", "3", "--years", "2"],
