@@ -37,6 +37,7 @@ def test_benchmark_reports_every_command() -> None:
     ]
     assert [label.split(" (")[0] for label in labels[14:]] == [
         "iae list -f json",
+        "iae list",
         "iae match --bac 3 --years 2",
         "iae path metier-00001 metier-00012",
         "iae show metier-00006",
