@@ -22,7 +22,7 @@ def _files(folder: Path) -> list[Path]:
 def test_cache_is_json_and_leaves_no_temporary_file(data_copy: Path, isolated_cache: Path) -> None:
     assert run("--data", str(data_copy), "list").exit_code == 0
     names = [p.name for p in _files(isolated_cache)]
-    assert len(names) == 7 + len(DATA_FILES) and not any(n.startswith(".") for n in names)
+    assert len(names) == 8 + len(DATA_FILES) and not any(n.startswith(".") for n in names)  # with the list rows
     for path in _files(isolated_cache):
         if path.name.endswith(".search.sqlite"):  # the search index, stored with the cache at the first read
             assert path.read_bytes().startswith(b"SQLite format 3\x00")
@@ -263,3 +263,19 @@ def test_a_folder_with_problems_leaves_no_index_nor_temporary_file(data_copy: Pa
     assert run("--data", str(data_copy), "list").exit_code != 0
     assert not list(isolated_cache.glob("*.search.sqlite"))
     assert not [p for p in isolated_cache.iterdir() if p.name.startswith(".")]
+
+
+def test_the_cached_rows_of_the_list_give_the_same_table(data_copy: Path, isolated_cache: Path) -> None:
+    from iae_cli.cli.options import euros_for
+    from iae_cli.render import fiche_views
+    from iae_cli.render.text import render_text
+
+    first = run("--data", str(data_copy), "list").stdout  # builds and stores the rows
+    assert list(isolated_cache.glob("*.rows.jsonl"))
+    catalog = Catalog.open(data_copy)
+    euros = euros_for(catalog, None)
+    rows = catalog.list_items(fiche_views.encoded_rows(euros), "rows")
+    groups = [(level, fiche_views.decoded_rows(rows.of_level(level))) for level, _count in rows.levels]
+    cached = render_text(fiche_views.fiche_table(groups, euros), 100)
+    assert cached == render_text(fiche_views.fiche_list(catalog.summaries.values(), euros), 100)
+    assert run("--data", str(data_copy), "list").stdout == first

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the career graph and the search index are imported only by 
     from iae_cli.careers import CareerGraph
     from iae_cli.indexing import IndexRow, IndexWriter
     from iae_cli.later import LaterFacts, RomeTable
+    from iae_cli.list_items import ListItems
     from iae_cli.money import PriceIndex
     from iae_cli.search import SearchIndex
 
@@ -270,13 +271,14 @@ class Catalog:
             return self.summaries[fiche_id]
         return self.fiche(fiche_id).summary
 
-    def list_items(self, level: str | None, encode: Callable[[FicheSummary], str]) -> list[str]:
-        """Each fiche's item of `iae list --format json` as compact JSON text (`encode`, from the
-        render layer, writes one), in list order. Kept in the cache after the first use: a list in
-        JSON is then a concatenation of cached text, with no summary built or encoded."""
+    def list_items(self, encode: Callable[[FicheSummary], str], name: str = "items") -> ListItems:
+        """Each fiche's item of `iae list` as compact JSON text (`encode`, from the render layer,
+        writes one: the JSON item, or the table's row), in list order, with the count of each
+        level. Kept in the cache under `name` after the first use: a list is then cached text,
+        with no summary built or encoded."""
         from iae_cli import list_items
 
-        items = list_items.read(self.data_dir, self._signature) if self._signature else None
+        items = list_items.read(self.data_dir, self._signature, name) if self._signature else None
         if items is None:
             counts: dict[str, int] = {}
             summaries = list(self.summaries.values())
@@ -284,5 +286,5 @@ class Catalog:
                 counts[summary.level] = counts.get(summary.level, 0) + 1
             items = list_items.ListItems(list(counts.items()), [encode(summary) for summary in summaries])
             if self._signature:
-                list_items.write(self.data_dir, self._signature, items)
-        return items.of_level(level)
+                list_items.write(self.data_dir, self._signature, items, name)
+        return items

@@ -1,8 +1,9 @@
-"""`iae list --format json` from the cache: each fiche's item kept as compact JSON text after its
-first use, so that a list in JSON is a concatenation of cached text (no summary built or encoded).
+"""`iae list` from the cache: each fiche's item of `--format json` (`<key>.items.jsonl`), and its
+row of the table (`<key>.rows.jsonl`), kept as compact JSON text after their first use, so that a
+list is then cached text, with no summary built or written again.
 
-Stored by `cache.write_lines` as `<key>.items.jsonl`: a header with the signature and how many
-fiches each level has, then one item per line, in list order.
+Stored by `cache.write_lines`: a header with the signature and how many fiches each level has,
+then one item per line, in list order.
 """
 
 from pathlib import Path
@@ -28,9 +29,9 @@ class ListItems(NamedTuple):
         return []
 
 
-def read(data_dir: Path, expected: str) -> ListItems | None:
+def read(data_dir: Path, expected: str, name: str = "items") -> ListItems | None:
     """The cached list items (ASCII lines); None when missing, stale or they do not add up."""
-    cached = cache.read_lines(data_dir, "items", expected)
+    cached = cache.read_lines(data_dir, name, expected)
     if cached is None:
         return None
     header, body = cached
@@ -49,6 +50,6 @@ def read(data_dir: Path, expected: str) -> ListItems | None:
     return ListItems([(level, n) for level, n in levels], items)
 
 
-def write(data_dir: Path, signature: str, items: ListItems) -> None:
+def write(data_dir: Path, signature: str, items: ListItems, name: str = "items") -> None:
     """Store the list items (each one compact JSON text without a newline); no error when it cannot."""
-    cache.write_lines(data_dir, "items", {"signature": signature, "levels": items.levels}, items.items)
+    cache.write_lines(data_dir, name, {"signature": signature, "levels": items.levels}, items.items)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from iae_cli.jsontext import compact
 from iae_cli.model import LEVEL_LABELS, Fiche, FicheSummary, MobilityLink
 from iae_cli.render import labels
 from iae_cli.render.document import Block, Bullets, Document, Fields, Heading, Paragraph, Table
@@ -17,22 +19,44 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------- list
 
 
+Row = tuple[str, ...]
+
+
+def list_rows(euros: Euros | None = None) -> Callable[[FicheSummary], Row]:
+    """One fiche's row of the list: title and id, diploma, experience, pay (2008, and in `euros`
+    when given); each distinct diploma, experience and pay written once."""
+    diploma, experience = labels.once_each(labels.diploma), labels.once_each(labels.experience)
+    pay = labels.salary_cells(euros)
+    return lambda f: (f"{f.title.masculine}\n{f.id}", diploma(f.diploma), experience(f.experience), pay(f.salary))
+
+
+def encoded_rows(euros: Euros | None = None) -> Callable[[FicheSummary], str]:
+    """`list_rows` as compact JSON text, for the cache (`Catalog.list_items`)."""
+    row = list_rows(euros)
+    return lambda f: compact(row(f))
+
+
+def decoded_rows(texts: list[str]) -> list[Row]:
+    """The rows `encoded_rows` wrote, in one parse."""
+    return [tuple(row) for row in json.loads("[" + ",".join(texts) + "]")]
+
+
 def fiche_list(fiches: Iterable[FicheSummary], euros: Euros | None = None) -> Document:
-    """Fiches grouped by level, one row each: title and id, diploma, experience, pay (2008, and in
-    `euros` when given), then one line saying where it all comes from."""
-    doc = Document()
+    """Fiches grouped by level, one row each (`list_rows`), then one line saying where it all comes from."""
     by_level: dict[str, list[FicheSummary]] = {}
     for f in fiches:
         by_level.setdefault(f.level, []).append(f)
-    diploma, experience = labels.once_each(labels.diploma), labels.once_each(labels.experience)
-    pay = labels.salary_cells(euros)
-    for level, group in by_level.items():
-        rows = tuple(
-            (f"{f.title.masculine}\n{f.id}", diploma(f.diploma), experience(f.experience), pay(f.salary)) for f in group
-        )
+    row = list_rows(euros)
+    return fiche_table([(level, [row(f) for f in group]) for level, group in by_level.items()], euros)
+
+
+def fiche_table(groups: Iterable[tuple[str, list[Row]]], euros: Euros | None = None) -> Document:
+    """The list's table, level by level, from rows already written (`list_rows`)."""
+    doc = Document()
+    for level, rows in groups:
         doc.add(
             Heading(LEVEL_LABELS[level], 2),
-            Table(("Métier / identifiant", "Diplôme", "Expérience", labels.salary_header(euros)), rows),
+            Table(("Métier / identifiant", "Diplôme", "Expérience", labels.salary_header(euros)), tuple(rows)),
         )
     return doc.add(Paragraph(labels.euros_note(euros), "note"))
 

@@ -43,24 +43,33 @@ def run(
         _roles(catalog, fmt)
         return
     conversion = euros_for(catalog, euros)
+    cached = conversion is None or conversion.year == conversion.prices.latest  # the cache holds the latest
     if fmt == "json":  # the cached items, copied: no summary is built or encoded again
         from iae_cli.render import data
 
-        if conversion is not None and conversion.year != conversion.prices.latest:  # the cache holds the latest
+        if not cached:
             summaries = [s for s in catalog.summaries.values() if wanted is None or s.level == wanted]
             items = [data.list_item(s, conversion) for s in summaries]
         else:
-            items = catalog.list_items(wanted, lambda s: data.list_item(s, conversion))
+            items = catalog.list_items(lambda s: data.list_item(s, conversion)).of_level(wanted)
         if not items:
             raise NoResultError(NO_FICHE)
         emit_json_items(items)
         return
-    fiches = [f for f in catalog.summaries.values() if wanted is None or f.level == wanted]
-    if not fiches:
-        raise NoResultError(NO_FICHE)
-    from iae_cli.render.fiche_views import fiche_list
+    from iae_cli.render import fiche_views
 
-    document = fiche_list(fiches, conversion)
+    if cached:  # the table's rows, cached like the JSON items
+        rows = catalog.list_items(fiche_views.encoded_rows(conversion), "rows")
+        chosen_levels = [level for level, _count in rows.levels if wanted is None or level == wanted]
+        groups = [(level, fiche_views.decoded_rows(rows.of_level(level))) for level in chosen_levels]
+        document = fiche_views.fiche_table([(level, found) for level, found in groups if found], conversion)
+        if not any(found for _level, found in groups):
+            raise NoResultError(NO_FICHE)
+    else:
+        fiches = [f for f in catalog.summaries.values() if wanted is None or f.level == wanted]
+        if not fiches:
+            raise NoResultError(NO_FICHE)
+        document = fiche_views.fiche_list(fiches, conversion)
     if wanted is not None:
         from iae_cli.model import LEVEL_LABELS
         from iae_cli.render.document import Document, Paragraph
