@@ -343,7 +343,7 @@ def write(data_dir: Path, signature: str, source: "ScanSource") -> None:
     def write_blob(out: Any) -> None:
         position = out.write(_encode(stamp + "\n"))
         for fiche_id in files:
-            data = _encode(json.dumps(source.raw_fiche(fiche_id), ensure_ascii=False) + "\n")
+            data = _encode(source.raw_fiche_text(fiche_id) + "\n")
             offsets[fiche_id] = [position, len(data)]
             position += out.write(data)
 

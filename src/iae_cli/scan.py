@@ -6,6 +6,7 @@ A large folder is read on all cores.
 """
 
 import errno
+import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -121,7 +122,8 @@ class _FicheRead(NamedTuple):
     id_line: int | None = None
     summary: FicheSummary | None = None  # None when the file is unusable
     mobility: Mobility | None = None
-    raw: dict[str, Any] | None = None  # the validated fiche, as the schema passed it
+    raw_json: str | None = None  # the validated fiche, as the schema passed it, as JSON text (what the cache stores;
+    # a text also crosses from a worker process far faster than the nested dicts)
     references: tuple[tuple[str, int | None, str], ...] = ()  # (id, line, field)
     search_row: "IndexRow | None" = None  # the fiche's row of the search index (None when the file has problems)
 
@@ -149,7 +151,7 @@ def _read_fiche(data_dir: Path, name: str) -> _FicheRead:
         id_line=doc.line_of(("id",)),
         summary=FicheSummary.build(raw),
         mobility=Mobility.build(raw["mobility"]),
-        raw=raw,
+        raw_json=json.dumps(raw, ensure_ascii=False),
         references=tuple(references),
         search_row=None if problems else fiche_row(raw),
     )
@@ -188,7 +190,7 @@ class ScannedFiche(NamedTuple):
     file: str  # relative to the data folder
     summary: FicheSummary
     mobility: Mobility
-    raw: dict[str, Any]  # the validated fiche, as the schema passed it (the cache stores it)
+    raw_json: str  # the validated fiche, as the schema passed it, as JSON text (the cache stores it)
     search_row: "IndexRow | None"  # its row of the search index
 
 
@@ -244,16 +246,16 @@ class ScanSource:
         return CareerGraph.build(self.scan.fiches, mobility, [role.id for role in self.scan.roles])
 
     def fiche(self, fiche_id: str) -> Fiche:
-        return Fiche.build(self.scan.fiches[fiche_id].raw)
+        return Fiche.build(json.loads(self.scan.fiches[fiche_id].raw_json))
 
     def index_rows(self) -> "list[IndexRow]":
         from iae_cli.corpus import fiche_row
 
-        return [f.search_row or fiche_row(f.raw) for f in self.scan.fiches.values()]
+        return [f.search_row or fiche_row(json.loads(f.raw_json)) for f in self.scan.fiches.values()]
 
-    def raw_fiche(self, fiche_id: str) -> dict[str, Any]:
-        """The validated fiche as read, for the cache (which builds the Fiche again from it)."""
-        return self.scan.fiches[fiche_id].raw
+    def raw_fiche_text(self, fiche_id: str) -> str:
+        """The validated fiche as read, as JSON text, for the cache (which builds the Fiche again from it)."""
+        return self.scan.fiches[fiche_id].raw_json
 
     def document(self, key: str) -> Any:
         return self.scan.documents[key]
@@ -272,7 +274,7 @@ def scan_folder(
         display = show_path(data_dir, read.name)
         problems.extend(read.problems)
         stem = Path(read.name).stem
-        if read.summary is None or read.mobility is None or read.raw is None:
+        if read.summary is None or read.mobility is None or read.raw_json is None:
             seen.setdefault(stem, display)  # known by its file name: links to a broken fiche are not errors too
             continue
         fiche_id = read.summary.id
@@ -289,7 +291,7 @@ def scan_folder(
         if writer is not None and row is not None:
             writer.add(row)
             row = None  # in the index now: not held for the whole read
-        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw, row)
+        scan.fiches[fiche_id] = ScannedFiche(read.name, read.summary, read.mobility, read.raw_json, row)
 
     roles_display = show_path(data_dir, ROLES_FILE)
     roles_doc = load_checked(data_dir / ROLES_FILE, roles_display, "roles.schema.json", problems)
