@@ -12,7 +12,6 @@ wish's words.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import Any, NamedTuple, overload
 
 from iae_cli.careers import CareerGraph, Route
@@ -221,12 +220,6 @@ def domain_satisfies(domain: Choice | None, fiche_domain: str | None) -> bool | 
     return any(word in wanted for word in domain.words)
 
 
-@cache
-def _domain_ok(domain: Choice | None, fiche_domain: str | None) -> bool | None:
-    """`domain_satisfies`, once per distinct pair: thousands of fiches share a few domains."""
-    return domain_satisfies(domain, fiche_domain)
-
-
 def years_missing(required: float, asset: float, years: float, elsewhere: bool) -> tuple[float, float]:
     """Years missing of the condition and of the decisive asset. `elsewhere`: the person's years are in
     another domain than the fiche's, so none of them count toward the fiche's figure: all of it is missing
@@ -245,6 +238,10 @@ def verdicts(
     The rule is `match.gap`'s, with a named diploma's alternative and the domain of experience."""
     bac, years, diploma, domain = person.diploma.bac, person.years, person.diploma, person.domain
     out: list[Verdict] = []
+    # Thousands of fiches share a few domains, durations and standings: each is worked out once.
+    domains: dict[str | None, bool | None] = {}
+    durations: dict[tuple[float, float, bool], tuple[float, float]] = {}
+    standings: dict[tuple[int, float, bool | None, float, bool], tuple[bool, bool, float]] = {}
     columns = zip(*requirements, strict=True)
     for position, (
         fiche_id,
@@ -260,12 +257,21 @@ def verdicts(
             continue
         decisive = fiche_standing == "decisive-asset"
         missing_bac = max(0, min_bac - bac)
-        alternative = accepts(accepted, diploma) if missing_bac else None
-        domain_ok = _domain_ok(domain, fiche_domain) if years else None
-        missing_years, asset_years = years_missing(required, asset, years, domain_ok is False)
+        alternative = accepts(accepted, diploma) if missing_bac and accepted else None
+        if not years:
+            domain_ok = None
+        elif fiche_domain in domains:
+            domain_ok = domains[fiche_domain]
+        else:
+            domain_ok = domains[fiche_domain] = domain_satisfies(domain, fiche_domain)
+        duration = (required, asset, domain_ok is False)
+        if duration not in durations:
+            durations[duration] = years_missing(required, asset, years, domain_ok is False)
+        missing_years, asset_years = durations[duration]
         missing_bac = 0 if alternative else missing_bac
+        key = (missing_bac, missing_years, domain_ok, asset_years, decisive)
+        state = standings.get(key) or standings.setdefault(key, standing(*key))
         fit = scores.get(fiche_id, 0.0)
-        state = standing(missing_bac, missing_years, domain_ok, asset_years, decisive)
         out.append(Verdict(position, missing_bac, alternative, missing_years, domain_ok, fit, asset_years, *state))
     return out
 
