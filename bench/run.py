@@ -66,29 +66,10 @@ def measure(cases: list[Case], rounds: int, env: dict[str, str]) -> None:
 ORIENT_FLAGS = ["--bac", "master", "--years", "2", "--domaine", "action-sociale", "--envie", "accompagner"]
 
 
-def first_search(python: str, data: Path, rounds: int, env: dict[str, str]) -> Case:
-    """`search` right after a fiche file changed: the data read again, then the search index built."""
-    case = Case(
-        "première recherche après modification (lecture et index)",
-        [python, "-m", "iae_cli", "--data", str(data), "search", "accompagnement"],
-        None,
-    )
-    touched = data / "metiers" / "charge-insertion.yaml"
-    for _ in range(max(3, rounds // 5)):
-        os.utime(touched, None)
-        time.sleep(0.01)
-        run_once(case, env)
-    return case
-
-
-def first_runs(python: str, data: Path, rounds: int, env: dict[str, str]) -> Case:
-    """`list --format json` right after a fiche file changed: the data is read and checked again,
-    and the cache and the search index written."""
-    case = Case(
-        "première lecture après modification (list -f json)",
-        [python, "-m", "iae_cli", "--data", str(data), "list", "-f", "json"],
-        None,
-    )
+def after_a_change(python: str, data: Path, rounds: int, env: dict[str, str], label: str, *argv: str) -> Case:
+    """A command right after a fiche file changed: the data read and checked again, the cache and
+    the search index written, then the command's own work."""
+    case = Case(label, [python, "-m", "iae_cli", "--data", str(data), *argv], None)
     touched = data / "metiers" / "charge-insertion.yaml"
     for _ in range(max(3, rounds // 5)):
         os.utime(touched, None)
@@ -208,8 +189,10 @@ def report(args: argparse.Namespace, work: Path) -> None:
         ]
         measure(big, args.rounds, env)
         reference = statistics.median(base.times)
-        first = first_runs(python, data, args.rounds, env)
-        searched = first_search(python, data, args.rounds, env)
+        read = "première lecture après modification"
+        first = after_a_change(python, data, args.rounds, env, read, "list", "-f", "json")
+        label = "première recherche après modification (lecture et index)"
+        searched = after_a_change(python, data, args.rounds, env, label, "search", "accompagnement")
         print(f"\nDossier synthétique de {args.fiches} fiches (bench/generate.py), cache déjà construit :\n")
         print(table(big, reference, statistics.median(hello.times)))
         median = statistics.median(first.times)

@@ -9,7 +9,7 @@ third group, open but warned. Plain assets (« un atout ») and the upper end of
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Literal, NamedTuple, overload
+from typing import Generic, Literal, NamedTuple, Protocol, TypeVar, overload
 
 from iae_cli.errors import OutOfRange
 from iae_cli.model import FicheSummary, Requirements
@@ -113,36 +113,56 @@ class EntryAt(NamedTuple):
     alternative: str | None = None
 
 
-class MatchEntries(Sequence[MatchEntry]):
-    """Match entries in a given order (for the near misses: smallest gap first); each entry (and
-    its fiche's whole summary) is built only when read: a view shows the first few of thousands,
-    and a slice builds its summaries in one batch."""
+class AtPosition(Protocol):
+    """A row that names a fiche by its position in list order."""
 
-    def __init__(self, found: Sequence[EntryAt], summaries_at: SummariesAt) -> None:
-        self._found = found
+    @property
+    def position(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=AtPosition)
+Item = TypeVar("Item")
+
+
+class BuiltWhenRead(Sequence[Item], Generic[Row, Item]):
+    """Items in a given order, each made from a row and its fiche's whole summary only when read: a
+    view shows the first few of thousands, and a slice (or a whole iteration) builds its summaries
+    in one batch. A subclass says how an item is made (`_item`)."""
+
+    def __init__(self, rows: Sequence[Row], summaries_at: SummariesAt) -> None:
+        self.rows = rows
         self._summaries_at = summaries_at
 
+    def _item(self, summary: FicheSummary, row: Row) -> Item:
+        raise NotImplementedError
+
+    def _built(self, rows: Sequence[Row]) -> tuple[Item, ...]:
+        summaries = self._summaries_at([row.position for row in rows])
+        return tuple(self._item(s, row) for s, row in zip(summaries, rows, strict=True))
+
     def __len__(self) -> int:
-        return len(self._found)
+        return len(self.rows)
 
-    def _entries(self, indices: range) -> tuple[MatchEntry, ...]:
-        found = [self._found[i] for i in indices]
-        summaries = self._summaries_at([entry.position for entry in found])
-        return tuple(MatchEntry(s, *entry[1:]) for s, entry in zip(summaries, found, strict=True))
-
-    def __iter__(self) -> Iterator[MatchEntry]:  # all at once: one batch, not one summary at a time
+    def __iter__(self) -> Iterator[Item]:
         return iter(self[:])
 
     @overload
-    def __getitem__(self, index: int) -> MatchEntry: ...
+    def __getitem__(self, index: int) -> Item: ...
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[MatchEntry, ...]: ...
+    def __getitem__(self, index: slice) -> tuple[Item, ...]: ...
 
-    def __getitem__(self, index: int | slice) -> MatchEntry | tuple[MatchEntry, ...]:
+    def __getitem__(self, index: int | slice) -> Item | tuple[Item, ...]:
         if isinstance(index, slice):
-            return self._entries(range(*index.indices(len(self._found))))
-        return self._entries(range(len(self._found))[index : index + 1 or None])[0]
+            return self._built(self.rows[index])
+        return self._built([self.rows[index]])[0]
+
+
+class MatchEntries(BuiltWhenRead[EntryAt, MatchEntry]):
+    """Match entries in a given order (for the near misses: smallest gap first)."""
+
+    def _item(self, summary: FicheSummary, row: EntryAt) -> MatchEntry:
+        return MatchEntry(summary, *row[1:])
 
 
 class MatchResult(NamedTuple):

@@ -11,13 +11,13 @@ How close a post is to the person's wish is the search index's BM25 score of the
 wish's words.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, overload
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple
 
 from iae_cli.careers import CareerGraph, Route
 from iae_cli.diplomas import Diploma, accepts, years_of
 from iae_cli.french import fold
-from iae_cli.match import MAX_YEARS, EntryAt, Gap, MatchEntries, MatchResult, Profile, SummariesAt
+from iae_cli.match import MAX_YEARS, BuiltWhenRead, EntryAt, Gap, MatchEntries, MatchResult, Profile, SummariesAt
 from iae_cli.model import FicheSummary, Requirements
 from iae_cli.search import SearchIndex
 
@@ -142,38 +142,15 @@ class Verdict(NamedTuple):
     distance: float
 
 
-class Assessments(Sequence[Assessment]):
-    """Assessments in a given order; each fiche's summary is built only when read (a view shows
-    ten of thousands), and a slice builds its summaries in one batch."""
+class Assessments(BuiltWhenRead[Verdict, Assessment]):
+    """Assessments in a given order, each fiche's summary built only when read."""
 
-    def __init__(self, verdicts: list[Verdict], summaries_at: SummariesAt) -> None:
-        self.verdicts = verdicts
-        self._summaries_at = summaries_at
-
-    def __len__(self) -> int:
-        return len(self.verdicts)
-
-    def _built(self, chosen: list[Verdict]) -> tuple[Assessment, ...]:
-        summaries = self._summaries_at([v.position for v in chosen])
-        return tuple(Assessment(s, *v[1:7]) for s, v in zip(summaries, chosen, strict=True))
-
-    @overload
-    def __getitem__(self, index: int) -> Assessment: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Assessment, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Assessment | tuple[Assessment, ...]:
-        if isinstance(index, slice):
-            return self._built(self.verdicts[index])
-        return self._built([self.verdicts[index]])[0]
-
-    def __iter__(self) -> Iterator[Assessment]:  # all at once: one batch, not one summary at a time
-        return iter(self[:])
+    def _item(self, summary: FicheSummary, row: Verdict) -> Assessment:
+        return Assessment(summary, *row[1:7])
 
     def where(self, keep: Callable[[Verdict], bool]) -> "Assessments":
         """The assessments whose verdict `keep` accepts, in the same order."""
-        return Assessments([v for v in self.verdicts if keep(v)], self._summaries_at)
+        return Assessments([v for v in self.rows if keep(v)], self._summaries_at)
 
 
 class Training(NamedTuple):
@@ -204,12 +181,12 @@ class Orientation(NamedTuple):
     @property
     def best_fit(self) -> float:
         """The highest closeness to the wish, among every post (the scale of « proche de votre envie »)."""
-        return max((v.fit for v in (*self.open.verdicts, *self.next.verdicts)), default=0.0)
+        return max((v.fit for v in (*self.open.rows, *self.next.rows)), default=0.0)
 
     @property
     def domain_elsewhere(self) -> bool:
         """Whether some post is not open only because the experience is in another domain."""
-        return any(v.domain_ok is False for v in self.next.verdicts)
+        return any(v.domain_ok is False for v in self.next.rows)
 
 
 def domain_satisfies(domain: Choice | None, fiche_domain: str | None) -> bool | None:
